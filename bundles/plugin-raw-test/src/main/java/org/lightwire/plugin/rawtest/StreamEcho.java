@@ -1,0 +1,50 @@
+package org.lightwire.plugin.rawtest;
+
+import java.nio.ByteBuffer;
+import org.lightwire.api.Connection;
+import org.lightwire.api.raw.RawSession;
+
+/**
+ * Echoes a byte stream. Received bytes are copied into a per-connection buffer and sent in
+ * the next writeable event, one write per event. When the buffer has less room left than
+ * one more receive could bring, reception pauses until the echo has gone out, so a peer
+ * that sends without reading meets TCP back-pressure instead of growing our memory.
+ */
+final class StreamEcho implements RawSession {
+
+    /** Room kept free for one more receive; below this, reception pauses. */
+    private static final int HEADROOM = 16 * 1024;
+
+    private ByteBuffer pending;
+
+    @Override
+    public void received(Connection c, ByteBuffer data) {
+        if (pending == null) {
+            pending = ByteBuffer.allocate(2 * Math.max(HEADROOM, data.remaining()));
+        } else if (pending.remaining() < data.remaining()) {
+            // a receive larger than the headroom (a bigger rx-buffer-size): grow once
+            ByteBuffer bigger = ByteBuffer.allocate(pending.position() + 2 * data.remaining());
+            pending.flip();
+            bigger.put(pending);
+            pending = bigger;
+        }
+        pending.put(data);
+        if (pending.remaining() < HEADROOM) {
+            c.rxFlowControl(false);
+        }
+        c.requestWriteable();
+    }
+
+    @Override
+    public void writeable(Connection c) {
+        if (pending == null || pending.position() == 0) {
+            return;
+        }
+        pending.flip();
+        c.write(pending);
+        pending.clear();
+        if (!c.isRxEnabled()) {
+            c.rxFlowControl(true);
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.lightwire.core;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.lightwire.api.Blobs;
+import org.lightwire.api.ContextSettings;
+import org.lightwire.api.LightwireException;
+import org.lightwire.api.Protocol;
+import org.lightwire.api.ProtocolProvider;
+import org.lightwire.api.RetryPolicy;
+import org.lightwire.api.Sequencer;
+import org.lightwire.api.SequencerHandler;
+import org.lightwire.api.ServiceLoop;
+import org.lightwire.api.SystemState;
+import org.lightwire.api.Vhost;
+import org.lightwire.api.VhostSettings;
+import org.lightwire.core.loop.EventLoop;
+import org.lightwire.core.loop.TimerQueue;
+import org.lightwire.core.net.JdkResolver;
+import org.lightwire.core.net.Listener;
+import org.lightwire.core.net.Network;
+import org.lightwire.core.net.VhostImpl;
+import org.lightwire.core.system.BlobStore;
+import org.lightwire.core.system.Sequencers;
+import org.lightwire.core.system.SystemStateMachine;
+import org.lightwire.spi.Registry;
+import org.lightwire.spi.Resolver;
+import org.lightwire.spi.Role;
+
+/**
+ * The context: builds loops, vhosts and listeners from settings, keeps roles and protocols
+ * in step with the registry, and tears everything down in order.
+ */
+public final class CoreContext implements org.lightwire.api.Context {
+
+    private static final System.Logger LOG = System.getLogger("org.lightwire.core");
+
+    private final ContextSettings settings;
+    private final Registry registry;
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<Sequencers> sequencers = new ArrayList<>();
+    private final List<VhostImpl> vhosts = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final List<AutoCloseable> watches = new ArrayList<>();
+    private final SystemStateMachine systemState;
+    private final Attachments attachments;
+    private final BlobStore blobs = new BlobStore();
+    private final JdkResolver fallbackResolver = new JdkResolver();
+    private final Network network;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean closing;
+
+    private final Runnable onClosed;
+    private final boolean handDriven;
+
+    private CoreContext(ContextSettings settings, Registry registry, TimerQueue.Clock clock, boolean handDriven,
+            Runnable onClosed) {
+        this.settings = settings;
+        this.registry = registry;
+        this.handDriven = handDriven;
+        this.onClosed = onClosed;
+        for (int i = 0; i < settings.countThreads(); i++) {
+            Sequencers seq = new Sequencers();
+            EventLoop loop = new EventLoop(i, "lightwire-loop-" + i, settings.rxBufferSize(), clock, seq);
+            seq.bind(loop);
+            sequencers.add(seq);
+            loops.add(loop);
+        }
+        this.systemState = new SystemStateMachine(loops.get(0));
+        this.attachments = new Attachments(loops, systemState);
+        this.network = new Network(settings, loops, this::resolver);
+        for (VhostSettings vs : settings.vhosts()) {
+            vhosts.add(new VhostImpl(network, this, vs, settings.retryPolicy()));
+        }
+    }
+
+    /** A running context with its own loop threads. */
+    static CoreContext start(ContextSettings settings, Registry registry, Runnable onClosed) {
+        CoreContext c = new CoreContext(settings, registry, TimerQueue.Clock.SYSTEM, false, onClosed);
+        c.start();
+        return c;
+    }
+
+    /**
+     * A context whose loops are driven by hand from the calling thread with
+     * {@link EventLoop#runOnce(long)}, on {@code clock}'s time: the in-memory harness.
+     */
+    public static CoreContext handDriven(ContextSettings settings, Registry registry, TimerQueue.Clock clock) {
+        CoreContext c = new CoreContext(settings, registry, clock, true, () -> { });
+        c.start();
+        return c;
+    }
+
+    /** The loops, as the engine sees them. */
+    public List<EventLoop> eventLoops() {
+        return List.copyOf(loops);
+    }
+
+    /** The vhosts, as the engine sees them. */
+    public List<VhostImpl> vhostImpls() {
+        return List.copyOf(vhosts);
+    }
+
+    private Resolver resolver() {
+        List<Resolver> found = registry.services(Resolver.class);
+        return found.isEmpty() ? fallbackResolver : found.get(0);
+    }
+
+    /** Brings the context up; on failure everything started so far is stopped again. */
+    private void start() {
+        try {
+            watches.add(registry.watch(Role.class, new org.lightwire.spi.Registry.Watcher<>() {
+                @Override
+                public void added(Role role) {
+                    network.roleAdded(role);
+                }
+
+                @Override
+                public void removed(Role role) {
+                    if (!closing) {
+                        network.roleRemoved(role);
+                    }
+                }
+            }));
+            watches.add(registry.watch(ProtocolProvider.class, new org.lightwire.spi.Registry.Watcher<>() {
+                @Override
+                public void added(ProtocolProvider p) {
+                    for (VhostImpl v : vhosts) {
+                        v.protocolAdded(p);
+                    }
+                }
+
+                @Override
+                public void removed(ProtocolProvider p) {
+                    if (!closing) {
+                        for (VhostImpl v : vhosts) {
+                            v.protocolRemoved(p);
+                        }
+                    }
+                }
+            }));
+            systemState.register(attachments);
+            for (SystemState.Notifier n : settings.systemNotifiers()) {
+                systemState.register(n);
+            }
+            bindListeners();
+            for (EventLoop loop : loops) {
+                if (handDriven) {
+                    loop.driveFromCurrentThread();
+                } else {
+                    loop.start();
+                }
+            }
+            startListeners();
+            systemState.transitionTo(SystemState.State.OPERATIONAL);
+            logStartup();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void bindListeners() {
+        List<Listener> shared = new ArrayList<>();
+        for (VhostImpl v : vhosts) {
+            VhostSettings s = v.settings();
+            if (!s.listens()) {
+                continue;
+            }
+            Listener existing = shared.stream().filter(l -> sameListenSpec(l.owner().settings(), s)).findFirst().orElse(null);
+            if (existing != null) {
+                LOG.log(Level.DEBUG, () -> v + " shares the listen socket of " + existing.owner());
+                continue;
+            }
+            Listener l = Listener.bind(network, v);
+            listeners.add(l);
+            shared.add(l);
+        }
+    }
+
+    /** Vhosts naming the same fixed port and interface (or unix path) share one listen socket. */
+    private static boolean sameListenSpec(VhostSettings a, VhostSettings b) {
+        if (a.unixSocket() || b.unixSocket()) {
+            return a.unixSocket() && b.unixSocket() && a.iface().equals(b.iface());
+        }
+        return a.port() != 0 && a.port() == b.port() && a.iface().equals(b.iface());
+    }
+
+    private void startListeners() {
+        if (handDriven) {
+            for (Listener l : listeners) {
+                try {
+                    l.start(loops.get(0));
+                } catch (java.io.IOException e) {
+                    throw new LightwireException("cannot start listening: " + e.getMessage(), e);
+                }
+            }
+            return;
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        RuntimeException[] failure = new RuntimeException[1];
+        loops.get(0).execute(() -> {
+            try {
+                for (Listener l : listeners) {
+                    l.start(loops.get(0));
+                }
+            } catch (Exception e) {
+                failure[0] = new LightwireException("cannot start listening: " + e.getMessage(), e);
+            } finally {
+                started.countDown();
+            }
+        });
+        try {
+            if (!started.await(10, TimeUnit.SECONDS)) {
+                throw new LightwireException("service loop 0 did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LightwireException("interrupted while starting", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private void logStartup() {
+        LOG.log(Level.INFO, "context up: " + loops.size() + " service loop(s), " + vhosts.size() + " vhost(s)");
+        for (Listener l : listeners) {
+            VhostSettings s = l.owner().settings();
+            String mode = s.applyListenAccept()
+                    ? "role " + s.listenAcceptRole().orElse("raw-skt") + ", protocol "
+                            + s.listenAcceptProtocol().orElse("(marked raw)")
+                    : "http";
+            LOG.log(Level.INFO, "vhost '" + s.name() + "' listening on " + l.address() + " (" + mode + ")");
+        }
+        for (VhostImpl v : vhosts) {
+            LOG.log(Level.INFO, "vhost '" + v.name() + "' protocols available: " + v.activeProtocols());
+        }
+    }
+
+    // ---- Context ----
+
+    @Override
+    public ContextSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public List<ServiceLoop> loops() {
+        return List.copyOf(loops);
+    }
+
+    @Override
+    public List<Vhost> vhosts() {
+        return List.copyOf(vhosts);
+    }
+
+    @Override
+    public Optional<Vhost> vhost(String name) {
+        return vhosts.stream().filter(v -> v.name().equals(name)).map(v -> (Vhost) v).findFirst();
+    }
+
+    @Override
+    public SystemState systemState() {
+        return systemState;
+    }
+
+    @Override
+    public Blobs blobs() {
+        return blobs;
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return settings.retryPolicy();
+    }
+
+    @Override
+    public void cancelService() {
+        for (EventLoop loop : loops) {
+            loop.execute(() -> {
+                for (VhostImpl v : vhosts) {
+                    for (Protocol p : v.protocolInstances()) {
+                        try {
+                            p.waitCancelled(loop);
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.ERROR, v + ": wait-cancelled event failed", e);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public void attach(int loopIndex, SystemState.State state, Consumer<ServiceLoop> callback) {
+        attachments.add(loop(loopIndex), state, callback);
+    }
+
+    @Override
+    public Sequencer createSequencer(String name, int loopIndex, RetryPolicy retryPolicy, SequencerHandler handler) {
+        EventLoop loop = loop(loopIndex);
+        Sequencers owner = sequencers.get(loopIndex);
+        if (loop.inLoop()) {
+            return owner.create(name, retryPolicy, handler);
+        }
+        Sequencer[] created = new Sequencer[1];
+        CountDownLatch done = new CountDownLatch(1);
+        loop.execute(() -> {
+            created[0] = owner.create(name, retryPolicy, handler);
+            done.countDown();
+        });
+        try {
+            if (!done.await(10, TimeUnit.SECONDS)) {
+                throw new LightwireException("service loop " + loopIndex + " did not answer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LightwireException("interrupted creating sequencer '" + name + "'", e);
+        }
+        return created[0];
+    }
+
+    private EventLoop loop(int index) {
+        if (index < 0 || index >= loops.size()) {
+            throw new IndexOutOfBoundsException("no service loop " + index + " (count-threads is " + loops.size() + ")");
+        }
+        return loops.get(index);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closing = true;
+        for (AutoCloseable w : watches) {
+            try {
+                w.close();
+            } catch (Exception e) {
+                LOG.log(Level.DEBUG, "closing registry watch", e);
+            }
+        }
+        for (int i = 0; i < loops.size(); i++) {
+            Sequencers s = sequencers.get(i);
+            loops.get(i).execute(s::destroyAll);
+        }
+        boolean onLoop = false;
+        for (EventLoop loop : loops) {
+            onLoop |= loop.inLoop();
+            loop.shutdown();
+            if (handDriven) {
+                loop.closeAll();
+            }
+        }
+        for (Listener l : listeners) {
+            // listeners bound but never started are not residents of any loop
+            if (!onLoop || handDriven) {
+                l.closeListener();
+            }
+        }
+        if (!onLoop && !handDriven) {
+            for (EventLoop loop : loops) {
+                try {
+                    if (!loop.awaitTermination(10_000)) {
+                        LOG.log(Level.WARNING, loop.name() + " did not stop within 10 s");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        for (VhostImpl v : vhosts) {
+            v.destroyProtocols();
+        }
+        fallbackResolver.close();
+        onClosed.run();
+        LOG.log(Level.INFO, "context closed");
+    }
+}

@@ -1,0 +1,49 @@
+package org.lightwire.core;
+
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lightwire.api.Context;
+import org.lightwire.api.ContextFactory;
+import org.lightwire.api.ContextSettings;
+import org.lightwire.core.registry.ServiceLoaderRegistry;
+import org.lightwire.spi.Registry;
+
+/**
+ * Creates contexts over one registry. The no-argument form, found by
+ * {@link java.util.ServiceLoader}, uses the services of core's own module layer (static mode
+ * and embedding); the OSGi activator passes the OSGi registry.
+ */
+public final class CoreContextFactory implements ContextFactory {
+
+    private static final System.Logger LOG = System.getLogger("org.lightwire.core");
+
+    private final Registry registry;
+    private final Set<Context> live = ConcurrentHashMap.newKeySet();
+
+    /** The static-mode factory: services come from {@link java.util.ServiceLoader}. */
+    public CoreContextFactory() {
+        this(ServiceLoaderRegistry.around(CoreContextFactory.class));
+    }
+
+    public CoreContextFactory(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Context create(ContextSettings settings) {
+        Context[] self = new Context[1];
+        Context context = CoreContext.start(settings, registry, () -> live.remove(self[0]));
+        self[0] = context;
+        live.add(context);
+        return context;
+    }
+
+    /** Closes every context this factory made that is still open (the core bundle is stopping). */
+    public void closeAll() {
+        for (Context c : live.toArray(new Context[0])) {
+            LOG.log(Level.INFO, "closing a context left open while core stops");
+            c.close();
+        }
+    }
+}

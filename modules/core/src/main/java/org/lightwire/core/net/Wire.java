@@ -1,0 +1,743 @@
+package org.lightwire.core.net;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.lightwire.api.Connection;
+import org.lightwire.api.Protocol;
+import org.lightwire.api.RetryPolicy;
+import org.lightwire.api.ServiceLoop;
+import org.lightwire.api.Timer;
+import org.lightwire.api.Vhost;
+import org.lightwire.api.WriteDisciplineException;
+import org.lightwire.core.loop.EventLoop;
+import org.lightwire.core.loop.Resident;
+import org.lightwire.core.loop.Selectable;
+import org.lightwire.core.system.SequencerImpl;
+import org.lightwire.spi.Role;
+import org.lightwire.spi.RoleBinding;
+import org.lightwire.spi.RoleHandler;
+
+/**
+ * The service loop's side of one connection (lws {@code wsi}): its transport, role
+ * handler and protocol, and the rules every connection obeys — the writeable discipline,
+ * rx flow control, timeouts, validity, and closing exactly once.
+ *
+ * <p>All state is confined to the loop thread; the only cross-thread entry points are
+ * {@link #requestWriteable()}, {@link #close()} and {@link #isOpen()}.
+ */
+public final class Wire extends Resident implements Connection, RoleBinding, Selectable {
+
+    static final System.Logger LOG = System.getLogger("org.lightwire.core");
+
+    private enum State { NEW, CONNECTING, OPEN, CLOSED }
+
+    private final long id;
+    private final Kind kind;
+    private final EventLoop loop;
+    private final VhostImpl vhost;
+    private final boolean client;
+    private final RetryPolicy retryPolicy;
+    private final SequencerImpl sequencer;
+    private final Role role;
+    private final ProtocolSlot.Binding protocol;
+
+    private Transport transport;
+    private RoleHandler handler;
+    private volatile State state = State.NEW;
+    private Object userData;
+    private Runnable onClosed;
+
+    // writeable discipline
+    private boolean writeableQueued;
+    private boolean writeableWanted;
+    private boolean inWriteable;
+    private boolean wroteInEvent;
+    private final AtomicBoolean foreignWriteablePosted = new AtomicBoolean();
+    private final Runnable foreignWriteable = this::foreignWriteableRequested;
+    private final Runnable queuedWriteable = this::serviceQueuedWriteable;
+
+    // output the transport could not take yet
+    private ByteBuffer pendingOut;
+    private SocketAddress pendingDestination;
+
+    // rx flow control
+    private boolean rxEnabled = true;
+    private ByteBuffer heldRx;
+    private final Runnable deliverHeld = this::deliverHeldRx;
+
+    // timers
+    private Timer timeoutTimer;
+    private TimeoutReason timeoutReason;
+    private Timer validityTimer;
+    private boolean validityHangupArmed;
+
+    Wire(long id, Kind kind, EventLoop loop, VhostImpl vhost, boolean client, RetryPolicy retryPolicy,
+            SequencerImpl sequencer, Role role, ProtocolSlot.Binding protocol) {
+        this.id = id;
+        this.kind = kind;
+        this.loop = loop;
+        this.vhost = vhost;
+        this.client = client;
+        this.retryPolicy = retryPolicy;
+        this.sequencer = sequencer;
+        this.role = role;
+        this.protocol = protocol;
+    }
+
+    // ---- lifecycle, loop thread ----
+
+    /** Binds the role; done before connecting so a client's session can hear about failure. */
+    void bind() {
+        loop.join(this);
+        protocol.attach(this);
+        handler = role.bind(this);
+    }
+
+    /** Runs {@code action} once the wire has closed (peer-limit release and the like). */
+    void onClosed(Runnable action) {
+        this.onClosed = action;
+    }
+
+    void markConnecting() {
+        state = State.CONNECTING;
+    }
+
+    /** The transport is up: attach it and tell the role. */
+    void open(Transport t) {
+        this.transport = t;
+        try {
+            t.attach(this);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, () -> describe() + ": cannot attach transport: " + e.getMessage());
+            closeNow();
+            return;
+        }
+        openAttached();
+    }
+
+    /** For a client whose socket was registered while connecting. */
+    void openConnected(SocketTransport t, SelectionKey key) {
+        this.transport = t;
+        t.adoptKey(key);
+        openAttached();
+    }
+
+    private void openAttached() {
+        state = State.OPEN;
+        if (sequencer != null) {
+            sequencer.connectionEvent(org.lightwire.api.SequencerEvent.Kind.CONNECTION_CONNECTED, this);
+        }
+        startValidity();
+        try {
+            handler.opened();
+        } catch (Exception e) {
+            failed("open", e);
+            return;
+        }
+        if (writeableWanted && state == State.OPEN) {
+            writeableWanted = false;
+            requestWriteable();
+        }
+    }
+
+    /** A client that never connected gives up: the role hears it once, no close event. */
+    void connectFailed(Throwable cause) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        cancelTimers();
+        if (sequencer != null) {
+            sequencer.connectionEvent(org.lightwire.api.SequencerEvent.Kind.CONNECTION_FAILED, this);
+        }
+        try {
+            handler.connectFailed(cause);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, describe() + ": error in connect-failed event", e);
+        }
+        release();
+    }
+
+    /** Closes on the loop thread: protocol's close event, then the transport. */
+    public void closeNow() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean wasOpen = state == State.OPEN;
+        state = State.CLOSED;
+        cancelTimers();
+        if (wasOpen) {
+            try {
+                handler.closed();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, describe() + ": error in close event", e);
+            }
+            if (sequencer != null) {
+                sequencer.connectionEvent(org.lightwire.api.SequencerEvent.Kind.CONNECTION_CLOSED, this);
+            }
+        }
+        release();
+    }
+
+    private void release() {
+        if (transport != null) {
+            transport.close();
+        }
+        pendingOut = null;
+        heldRx = null;
+        protocol.detach(this);
+        loop.leave(this);
+        if (onClosed != null) {
+            onClosed.run();
+        }
+    }
+
+    private void cancelTimers() {
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel();
+        }
+        if (validityTimer != null) {
+            validityTimer.cancel();
+        }
+    }
+
+    /** A protocol or role callback threw: log it and close only this connection. */
+    private void failed(String event, Throwable e) {
+        LOG.log(Level.ERROR, describe() + ": " + event + " event failed, closing: " + e, e);
+        closeNow();
+    }
+
+    @Override
+    protected boolean isConnection() {
+        return true;
+    }
+
+    @Override
+    protected void closeForShutdown() {
+        if (state == State.CONNECTING || state == State.NEW) {
+            connectFailed(new IOException("context is shutting down"));
+        } else {
+            closeNow();
+        }
+    }
+
+    // ---- I/O readiness, loop thread ----
+
+    @Override
+    public void onReady(int readyOps) {
+        if (state != State.OPEN) {
+            return;
+        }
+        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            onWritable();
+        }
+        if ((readyOps & SelectionKey.OP_READ) != 0 && state == State.OPEN) {
+            if (kind == Kind.DATAGRAM) {
+                onDatagramsReadable();
+            } else {
+                onReadable();
+            }
+        }
+    }
+
+    private void onReadable() {
+        if (!rxEnabled) {
+            updateInterest();
+            return;
+        }
+        ByteBuffer buf = loop.rxBuffer();
+        buf.clear();
+        int n;
+        try {
+            n = ((StreamTransport) transport).read(buf);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> describe() + ": read failed: " + e.getMessage());
+            closeNow();
+            return;
+        }
+        if (n < 0) {
+            closeNow();
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        buf.flip();
+        deliver(buf);
+    }
+
+    private void deliver(ByteBuffer buf) {
+        try {
+            handler.received(buf);
+        } catch (Exception e) {
+            failed("receive", e);
+            return;
+        }
+        if (buf.hasRemaining() && state == State.OPEN) {
+            // the role stopped part-way because reception was paused: keep the rest
+            ByteBuffer held = ByteBuffer.allocate(buf.remaining());
+            held.put(buf).flip();
+            heldRx = held;
+            if (rxEnabled) {
+                loop.execute(deliverHeld);
+            }
+        }
+    }
+
+    private void deliverHeldRx() {
+        ByteBuffer held = heldRx;
+        if (held == null || !rxEnabled || state != State.OPEN) {
+            return;
+        }
+        heldRx = null;
+        int before = held.remaining();
+        deliver(held);
+        if (heldRx != null && heldRx.remaining() == before && rxEnabled) {
+            failed("receive", new IllegalStateException(
+                    "role '" + role.name() + "' consumed no input while reception was enabled"));
+        }
+    }
+
+    private void onDatagramsReadable() {
+        DatagramTransport udp = (DatagramTransport) transport;
+        ByteBuffer buf = loop.rxBuffer();
+        // a bounded batch per pass keeps one busy socket from starving the rest
+        for (int i = 0; i < 16 && rxEnabled && state == State.OPEN; i++) {
+            buf.clear();
+            SocketAddress source;
+            try {
+                source = udp.receive(buf);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, () -> describe() + ": receive failed: " + e.getMessage());
+                return;
+            }
+            if (source == null) {
+                return;
+            }
+            if (source == DatagramTransport.LOST) {
+                continue;
+            }
+            buf.flip();
+            try {
+                handler.receivedDatagram(buf, (InetSocketAddress) source);
+            } catch (Exception e) {
+                failed("receive", e);
+                return;
+            }
+        }
+    }
+
+    private void onWritable() {
+        if (!flushPending()) {
+            return;
+        }
+        updateInterest();
+        if (writeableWanted) {
+            writeableWanted = false;
+            dispatchWriteable();
+        }
+    }
+
+    /** Sends pending output; true when none is left. */
+    private boolean flushPending() {
+        if (pendingOut == null || !pendingOut.hasRemaining()) {
+            return true;
+        }
+        try {
+            if (kind == Kind.DATAGRAM) {
+                if (((DatagramTransport) transport).send(pendingOut, pendingDestination)) {
+                    pendingOut.clear().limit(0);
+                }
+            } else {
+                ((StreamTransport) transport).write(pendingOut);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> describe() + ": write failed: " + e.getMessage());
+            closeNow();
+            return false;
+        }
+        return !pendingOut.hasRemaining();
+    }
+
+    private boolean hasPending() {
+        return pendingOut != null && pendingOut.hasRemaining();
+    }
+
+    private void updateInterest() {
+        if (transport != null && state == State.OPEN) {
+            transport.interest(rxEnabled, hasPending());
+        }
+    }
+
+    // ---- writeable discipline ----
+
+    @Override
+    public void requestWriteable() {
+        if (!loop.inLoop()) {
+            if (foreignWriteablePosted.compareAndSet(false, true)) {
+                loop.execute(foreignWriteable);
+            }
+            return;
+        }
+        switch (state) {
+            case NEW, CONNECTING -> writeableWanted = true;
+            case OPEN -> {
+                if (hasPending()) {
+                    writeableWanted = true;
+                } else if (!writeableQueued) {
+                    writeableQueued = true;
+                    loop.queueWriteable(queuedWriteable);
+                }
+            }
+            case CLOSED -> { }
+        }
+    }
+
+    private void foreignWriteableRequested() {
+        foreignWriteablePosted.set(false);
+        requestWriteable();
+    }
+
+    private void serviceQueuedWriteable() {
+        writeableQueued = false;
+        if (state != State.OPEN) {
+            return;
+        }
+        if (hasPending()) {
+            writeableWanted = true;
+            return;
+        }
+        dispatchWriteable();
+    }
+
+    private void dispatchWriteable() {
+        inWriteable = true;
+        wroteInEvent = false;
+        try {
+            handler.writeable();
+        } catch (Exception e) {
+            failed("writeable", e);
+        } finally {
+            inWriteable = false;
+        }
+    }
+
+    @Override
+    public int write(ByteBuffer data) {
+        checkWriteAllowed();
+        int length = data.remaining();
+        handler.write(data);
+        return length;
+    }
+
+    @Override
+    public void sendTo(ByteBuffer data, SocketAddress destination) {
+        if (kind != Kind.DATAGRAM) {
+            throw new UnsupportedOperationException(describe() + " is not a datagram connection");
+        }
+        checkWriteAllowed();
+        handler.writeDatagram(data, destination);
+    }
+
+    private void checkWriteAllowed() {
+        checkLoopThread("write");
+        if (state != State.OPEN) {
+            throw new WriteDisciplineException(describe() + ": write on a connection that is not open");
+        }
+        if (!inWriteable) {
+            throw new WriteDisciplineException(describe()
+                    + ": write outside a writeable event; call requestWriteable() and write from the writeable event");
+        }
+        if (wroteInEvent) {
+            throw new WriteDisciplineException(describe()
+                    + ": second write in one writeable event; only one write per writeable event is allowed,"
+                    + " request another writeable event for the rest");
+        }
+        wroteInEvent = true;
+    }
+
+    // ---- RoleBinding: what the role uses ----
+
+    @Override
+    public Connection connection() {
+        return this;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return protocol.instance();
+    }
+
+    @Override
+    public void send(ByteBuffer data) {
+        if (state != State.OPEN || !data.hasRemaining()) {
+            return;
+        }
+        if (hasPending()) {
+            appendPending(data);
+            return;
+        }
+        try {
+            ((StreamTransport) transport).write(data);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> describe() + ": write failed: " + e.getMessage());
+            closeNow();
+            return;
+        }
+        if (data.hasRemaining()) {
+            appendPending(data);
+            updateInterest();
+        }
+    }
+
+    @Override
+    public void sendDatagram(ByteBuffer data, SocketAddress destination) {
+        if (state != State.OPEN) {
+            return;
+        }
+        if (hasPending()) {
+            throw new WriteDisciplineException(describe() + ": a datagram is still waiting for the socket");
+        }
+        try {
+            if (((DatagramTransport) transport).send(data, destination)) {
+                return;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> describe() + ": send to " + destination + " failed: " + e.getMessage());
+            return;
+        }
+        pendingDestination = destination;
+        appendPending(data);
+        updateInterest();
+    }
+
+    private void appendPending(ByteBuffer data) {
+        int need = data.remaining() + (pendingOut == null ? 0 : pendingOut.remaining());
+        if (pendingOut == null || pendingOut.capacity() < need) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(need, 4096));
+            if (pendingOut != null) {
+                bigger.put(pendingOut);
+            }
+            pendingOut = bigger;
+        } else {
+            pendingOut.compact();
+        }
+        pendingOut.put(data).flip();
+    }
+
+    // ---- rx flow control ----
+
+    @Override
+    public void rxFlowControl(boolean enable) {
+        checkLoopThread("rxFlowControl");
+        if (rxEnabled == enable) {
+            return;
+        }
+        rxEnabled = enable;
+        updateInterest();
+        if (enable && heldRx != null) {
+            loop.execute(deliverHeld);
+        }
+    }
+
+    @Override
+    public boolean isRxEnabled() {
+        return rxEnabled;
+    }
+
+    // ---- timeouts and validity ----
+
+    @Override
+    public void setTimeout(TimeoutReason reason, int seconds) {
+        checkLoopThread("setTimeout");
+        if (seconds <= 0) {
+            if (timeoutTimer != null) {
+                timeoutTimer.cancel();
+            }
+            return;
+        }
+        if (timeoutTimer == null) {
+            timeoutTimer = loop.scheduler().newTimer(this::timedOut);
+        }
+        timeoutReason = reason;
+        timeoutTimer.schedule(seconds * 1_000_000L);
+    }
+
+    private void timedOut() {
+        LOG.log(Level.INFO, () -> describe() + ": timeout (" + timeoutReason + "), closing");
+        if (state == State.CONNECTING) {
+            return; // the dialer owns connect timeouts
+        }
+        closeNow();
+    }
+
+    private void startValidity() {
+        if (retryPolicy.secsSinceValidPing() == 0 && retryPolicy.secsSinceValidHangup() == 0) {
+            return;
+        }
+        if (validityTimer == null) {
+            validityTimer = loop.scheduler().newTimer(this::validityDue);
+        }
+        armValidity();
+    }
+
+    private void armValidity() {
+        validityHangupArmed = false;
+        int ping = retryPolicy.secsSinceValidPing();
+        int hangup = retryPolicy.secsSinceValidHangup();
+        if (ping > 0) {
+            validityTimer.schedule(ping * 1_000_000L);
+        } else if (hangup > 0) {
+            validityHangupArmed = true;
+            validityTimer.schedule(hangup * 1_000_000L);
+        }
+    }
+
+    private void validityDue() {
+        if (state != State.OPEN) {
+            return;
+        }
+        if (validityHangupArmed) {
+            LOG.log(Level.INFO, () -> describe() + ": no proof of validity within "
+                    + retryPolicy.secsSinceValidHangup() + "s, hanging up");
+            closeNow();
+            return;
+        }
+        boolean pinged;
+        try {
+            pinged = handler.sendValidityPing();
+        } catch (RuntimeException e) {
+            failed("validity ping", e);
+            return;
+        }
+        if (!pinged) {
+            return; // the role has no ping: validity does not apply to it
+        }
+        int rest = retryPolicy.secsSinceValidHangup() - retryPolicy.secsSinceValidPing();
+        if (retryPolicy.secsSinceValidHangup() > 0 && rest > 0) {
+            validityHangupArmed = true;
+            validityTimer.schedule(rest * 1_000_000L);
+        }
+    }
+
+    @Override
+    public void confirmValidity() {
+        checkLoopThread("confirmValidity");
+        if (validityTimer != null && state == State.OPEN) {
+            armValidity();
+        }
+    }
+
+    // ---- Connection accessors ----
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public Vhost vhost() {
+        return vhost;
+    }
+
+    @Override
+    public ServiceLoop loop() {
+        return loop;
+    }
+
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    @Override
+    public String roleName() {
+        return role.name();
+    }
+
+    @Override
+    public String protocolName() {
+        return protocol.name();
+    }
+
+    /** The binding of this wire's protocol, to close wires of a departing protocol. */
+    ProtocolSlot.Binding protocolBinding() {
+        return protocol;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    @Override
+    public boolean isClient() {
+        return client;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state != State.CLOSED;
+    }
+
+    @Override
+    public Optional<SocketAddress> peerAddress() {
+        return transport == null ? Optional.empty() : transport.remoteAddress();
+    }
+
+    @Override
+    public Optional<SocketAddress> localAddress() {
+        return transport == null ? Optional.empty() : transport.localAddress();
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    @Override
+    public void close() {
+        if (loop.inLoop()) {
+            closeNow();
+        } else {
+            loop.execute(this::closeNow);
+        }
+    }
+
+    @Override
+    public Object userData() {
+        return userData;
+    }
+
+    @Override
+    public void setUserData(Object userData) {
+        this.userData = userData;
+    }
+
+    private void checkLoopThread(String what) {
+        if (!loop.inLoop()) {
+            throw new IllegalStateException(describe() + ": " + what + " called from thread '"
+                    + Thread.currentThread().getName() + "'; only the connection's loop thread may call it");
+        }
+    }
+
+    /** "vhost 'x' protocol 'y' connection #n (peer)", for log lines. */
+    public String describe() {
+        String peer = transport == null ? "" : transport.remoteAddress().map(a -> " " + a).orElse("");
+        return "vhost '" + vhost.name() + "' protocol '" + protocol.name() + "' connection #" + id + peer;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,28 @@
+package org.lightwire.api;
+
+import java.util.ServiceLoader;
+
+/**
+ * Builds contexts (lws {@code lws_create_context}). The core module provides it as a
+ * service; embedding applications reach it with {@link #load()} instead of naming an
+ * implementation class.
+ */
+public interface ContextFactory {
+
+    /**
+     * Creates and starts a context: service loops run, listen sockets are bound, protocol
+     * instances are created for every vhost that enables them, and the system state
+     * advances to {@link SystemState.State#OPERATIONAL}.
+     *
+     * @throws LightwireException if a listen socket cannot be bound or the settings are
+     *         inconsistent; nothing is left running in that case
+     */
+    Context create(ContextSettings settings);
+
+    /** The implementation on the module path or class path. */
+    static ContextFactory load() {
+        return ServiceLoader.load(ContextFactory.class).findFirst()
+                .orElseThrow(() -> new LightwireException(
+                        "no ContextFactory found: put org.lightwire.core on the module path"));
+    }
+}

@@ -1,0 +1,193 @@
+package org.lightwire.api;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to create a context (lws {@code lws_context_creation_info}; lwsws' {@code "global"}
+ * section plus its vhosts). Immutable; every limit has a safe default.
+ */
+public final class ContextSettings {
+
+    private final int countThreads;
+    private final int timeoutSecs;
+    private final int ipLimitWsi;
+    private final TcpKeepalive tcpKeepalive;
+    private final RetryPolicy retryPolicy;
+    private final int udpLossSimTxPercent;
+    private final int udpLossSimRxPercent;
+    private final int rxBufferSize;
+    private final int streamBufferSize;
+    private final List<Path> pluginDirs;
+    private final List<VhostSettings> vhosts;
+    private final List<SystemState.Notifier> systemNotifiers;
+
+    private ContextSettings(Builder b) {
+        this.countThreads = requireRange("count-threads", b.countThreads, 1, 64);
+        this.timeoutSecs = requireRange("timeout-secs", b.timeoutSecs, 1, 86_400);
+        this.ipLimitWsi = requireRange("ip-limit-wsi", b.ipLimitWsi, 0, Integer.MAX_VALUE);
+        this.tcpKeepalive = Objects.requireNonNull(b.tcpKeepalive, "tcpKeepalive");
+        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
+        this.udpLossSimTxPercent = requireRange("udp-loss-sim-tx-pc", b.udpLossSimTxPercent, 0, 100);
+        this.udpLossSimRxPercent = requireRange("udp-loss-sim-rx-pc", b.udpLossSimRxPercent, 0, 100);
+        this.rxBufferSize = requireRange("rx-buffer-size", b.rxBufferSize, 512, 16 << 20);
+        this.streamBufferSize = requireRange("stream-buffer-size", b.streamBufferSize, 512, 16 << 20);
+        this.pluginDirs = List.copyOf(b.pluginDirs);
+        this.vhosts = List.copyOf(b.vhosts);
+        this.systemNotifiers = List.copyOf(b.systemNotifiers);
+    }
+
+    private static int requireRange(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be " + min + ".." + max + ", not " + value);
+        }
+        return value;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Service loops to run (lws {@code count_threads}). Default 1. */
+    public int countThreads() {
+        return countThreads;
+    }
+
+    /** Timeout for network operations such as connecting, in seconds. Default 5, as lws. */
+    public int timeoutSecs() {
+        return timeoutSecs;
+    }
+
+    /** Most connections one peer IP may hold at once, extra ones are dropped; 0: no limit. */
+    public int ipLimitWsi() {
+        return ipLimitWsi;
+    }
+
+    public TcpKeepalive tcpKeepalive() {
+        return tcpKeepalive;
+    }
+
+    /** The default retry and validity policy. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** Percentage of outgoing datagrams dropped on purpose, for testing (lws {@code udp_loss_sim_tx_pc}). */
+    public int udpLossSimTxPercent() {
+        return udpLossSimTxPercent;
+    }
+
+    /** Percentage of incoming datagrams dropped on purpose, for testing. */
+    public int udpLossSimRxPercent() {
+        return udpLossSimRxPercent;
+    }
+
+    /** Size of each loop's receive buffer: the most one receive event carries. Default 16 KiB. */
+    public int rxBufferSize() {
+        return rxBufferSize;
+    }
+
+    /** Bytes buffered per direction for an adopted file or stream. Default 64 KiB. */
+    public int streamBufferSize() {
+        return streamBufferSize;
+    }
+
+    /** Directories the launcher watches for plugin bundles. */
+    public List<Path> pluginDirs() {
+        return pluginDirs;
+    }
+
+    public List<VhostSettings> vhosts() {
+        return vhosts;
+    }
+
+    /**
+     * System state notifiers registered before the context starts stepping toward
+     * operational, so they see every state (lws {@code register_notifier_list}).
+     */
+    public List<SystemState.Notifier> systemNotifiers() {
+        return systemNotifiers;
+    }
+
+    /** Builds context settings. */
+    public static final class Builder {
+        private int countThreads = 1;
+        private int timeoutSecs = 5;
+        private int ipLimitWsi;
+        private TcpKeepalive tcpKeepalive = TcpKeepalive.OFF;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private int udpLossSimTxPercent;
+        private int udpLossSimRxPercent;
+        private int rxBufferSize = 16 * 1024;
+        private int streamBufferSize = 64 * 1024;
+        private final List<Path> pluginDirs = new ArrayList<>();
+        private final List<VhostSettings> vhosts = new ArrayList<>();
+        private final List<SystemState.Notifier> systemNotifiers = new ArrayList<>();
+
+        public Builder countThreads(int n) {
+            this.countThreads = n;
+            return this;
+        }
+
+        public Builder timeoutSecs(int secs) {
+            this.timeoutSecs = secs;
+            return this;
+        }
+
+        public Builder ipLimitWsi(int limit) {
+            this.ipLimitWsi = limit;
+            return this;
+        }
+
+        public Builder tcpKeepalive(TcpKeepalive keepalive) {
+            this.tcpKeepalive = keepalive;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = policy;
+            return this;
+        }
+
+        public Builder udpLossSimTxPercent(int percent) {
+            this.udpLossSimTxPercent = percent;
+            return this;
+        }
+
+        public Builder udpLossSimRxPercent(int percent) {
+            this.udpLossSimRxPercent = percent;
+            return this;
+        }
+
+        public Builder rxBufferSize(int bytes) {
+            this.rxBufferSize = bytes;
+            return this;
+        }
+
+        public Builder streamBufferSize(int bytes) {
+            this.streamBufferSize = bytes;
+            return this;
+        }
+
+        public Builder pluginDir(Path dir) {
+            pluginDirs.add(dir);
+            return this;
+        }
+
+        public Builder vhost(VhostSettings vhost) {
+            vhosts.add(vhost);
+            return this;
+        }
+
+        public Builder systemNotifier(SystemState.Notifier notifier) {
+            systemNotifiers.add(notifier);
+            return this;
+        }
+
+        public ContextSettings build() {
+            return new ContextSettings(this);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.lightwire.spi;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * A role's state machine for one connection (the per-connection half of lws
+ * {@code lws_role_ops}). The service loop calls it, always on the connection's thread.
+ * A method that throws closes the connection, with the failure logged.
+ */
+public interface RoleHandler {
+
+    /** The connection is established (accepted, adopted or connected). */
+    void opened() throws Exception;
+
+    /** Bytes read from a stream transport ({@code handle_POLLIN}). */
+    void received(ByteBuffer data) throws Exception;
+
+    /** One datagram read from a datagram transport, with its source. */
+    default void receivedDatagram(ByteBuffer data, InetSocketAddress source) throws Exception {
+        throw new UnsupportedOperationException("role does not take datagrams");
+    }
+
+    /** The connection may write ({@code perform_user_POLLOUT}). */
+    void writeable() throws Exception;
+
+    /** A protocol write, already checked against the writeable discipline ({@code write_role_protocol}). */
+    void write(ByteBuffer data);
+
+    /** A protocol datagram write, already checked against the writeable discipline. */
+    default void writeDatagram(ByteBuffer data, SocketAddress destination) {
+        throw new UnsupportedOperationException("role does not send datagrams");
+    }
+
+    /**
+     * Sends the role's ping to confirm the peer is alive ({@code issue_keepalive}).
+     *
+     * @return false if the role has no ping, in which case only the hangup timer applies
+     */
+    default boolean sendValidityPing() {
+        return false;
+    }
+
+    /** The connection has closed; tell the protocol. */
+    void closed();
+
+    /** A client connection failed for good; tell the protocol. */
+    default void connectFailed(Throwable cause) {
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The SPI for those who implement the platform rather than use it: roles (the byte-level
+ * state machines of connections, lws' {@code lws_role_ops}), the service
+ * {@link org.lightwire.spi.Registry} and name {@link org.lightwire.spi.Resolver}s.
+ */
+@Export
+@Version("1.0.0")
+package org.lightwire.spi;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,70 @@
+package org.lightwire.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Raw vhosts of the real launcher against a real peer (socat): TCP, a unix domain socket
+ * with lws' 0600 mode, and the per-IP connection limit.
+ */
+class RealPeerIT {
+
+    @Test
+    void socatGetsItsBytesBackOverTcpAndUnixSocket(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Fixtures.deploy(Fixtures.RAW_TEST, plugins);
+        int port = Net.freePort();
+        Path sock = tmp.resolve("raw.sock");
+        String unixVhost = """
+                { "name": "unix", "unix-socket": "1", "interface": "%s",
+                  "listen-accept-role": "raw-skt", "listen-accept-protocol": "protocol-lws-raw-test",
+                  "apply-listen-accept": "1",
+                  "ws-protocols": [{ "protocol-lws-raw-test": { "status": "ok" } }] }""".formatted(sock);
+        Path conf = Fixtures.writeConfig(tmp.resolve("conf-dir"), "\"plugin-dir\": \"" + plugins + "\"",
+                Fixtures.rawVhost("tcp", port, "protocol-lws-raw-test"), unixVhost);
+
+        try (LauncherProcess launcher = LauncherProcess.start("--config-dir", conf.toString())) {
+            launcher.awaitLine("vhost 'unix' listening on", Duration.ofSeconds(20));
+            Net.awaitRoundTrip(port, "x", "x", Duration.ofSeconds(20));
+            String text = "hello from socat\nline two\n";
+            assertEquals(text, Socat.exchange("TCP:127.0.0.1:" + port, text, 2));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)));
+            assertEquals(text, Socat.exchange("UNIX-CONNECT:" + sock, text, 2));
+        }
+        assertTrue(Files.notExists(sock), "the socket file is removed when the server stops");
+    }
+
+    @Test
+    void peerOverIpLimitLosesOnlyItsExtraConnection(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Fixtures.deploy(Fixtures.RAW_TEST, plugins);
+        int port = Net.freePort();
+        Path conf = Fixtures.writeConfig(tmp.resolve("conf-dir"),
+                "\"plugin-dir\": \"" + plugins + "\", \"ip-limit-wsi\": \"2\"",
+                Fixtures.rawVhost("tcp", port, "protocol-lws-raw-test"));
+
+        try (LauncherProcess launcher = LauncherProcess.start("--config-dir", conf.toString(), "-d", "7")) {
+            Net.awaitRoundTrip(port, "x", "x", Duration.ofSeconds(20));
+            try (Socket a = Net.connect(port); Socket b = Net.connect(port)) {
+                assertEquals("a", Net.roundTrip(a, "a"));
+                assertEquals("b", Net.roundTrip(b, "b"));
+                try (Socket extra = Net.connect(port)) {
+                    assertTrue(Net.closedByPeer(extra, Duration.ofSeconds(5)), "the third connection is dropped");
+                }
+                launcher.awaitLine("at ip-limit-wsi \\(2\\), dropping its new connection", Duration.ofSeconds(5));
+                assertEquals("a2", Net.roundTrip(a, "a2"));
+                assertEquals("b2", Net.roundTrip(b, "b2"));
+            }
+            // both closed: the peer is under its limit again
+            Net.awaitRoundTrip(port, "again", "again", Duration.ofSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * The {@code lightwire} command (the lwsws analogue): reads the config, then either runs
+ * the platform bundles inside an embedded Apache Felix with hot deploy of plugin bundles
+ * (default), or loads the same jars as modules of a child layer ({@code --static}).
+ *
+ * <p>The boot layer holds only this module, the SPI, the config reader and Felix; every
+ * implementation (core, roles, plugins) is a bundle or a child-layer module, found at run
+ * time.
+ */
+module org.lightwire.launcher {
+    requires org.lightwire.spi;
+    requires org.lightwire.config;
+    requires static org.apache.felix.framework;
+    // bundles and child-layer modules can only read JDK modules that are in the boot layer
+    requires jdk.net;
+
+    uses org.lightwire.api.ContextFactory;
+    uses org.osgi.framework.launch.FrameworkFactory;
+
+    provides java.lang.System.LoggerFinder with org.lightwire.launcher.log.LwsLoggerFinder;
+}

@@ -56,11 +56,11 @@ public final class CoreContext implements org.lightwire.api.Context {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closing;
 
-    private final Runnable onClosed;
+    private final Consumer<org.lightwire.api.Context> onClosed;
     private final boolean handDriven;
 
     private CoreContext(ContextSettings settings, Registry registry, TimerQueue.Clock clock, boolean handDriven,
-            Runnable onClosed) {
+            Consumer<org.lightwire.api.Context> onClosed) {
         this.settings = settings;
         this.registry = registry;
         this.handDriven = handDriven;
@@ -81,7 +81,7 @@ public final class CoreContext implements org.lightwire.api.Context {
     }
 
     /** A running context with its own loop threads. */
-    static CoreContext start(ContextSettings settings, Registry registry, Runnable onClosed) {
+    static CoreContext start(ContextSettings settings, Registry registry, Consumer<org.lightwire.api.Context> onClosed) {
         CoreContext c = new CoreContext(settings, registry, TimerQueue.Clock.SYSTEM, false, onClosed);
         c.start();
         return c;
@@ -92,7 +92,7 @@ public final class CoreContext implements org.lightwire.api.Context {
      * {@link EventLoop#runOnce(long)}, on {@code clock}'s time: the in-memory harness.
      */
     public static CoreContext handDriven(ContextSettings settings, Registry registry, TimerQueue.Clock clock) {
-        CoreContext c = new CoreContext(settings, registry, clock, true, () -> { });
+        CoreContext c = new CoreContext(settings, registry, clock, true, closed -> { });
         c.start();
         return c;
     }
@@ -239,9 +239,6 @@ public final class CoreContext implements org.lightwire.api.Context {
                     : "http";
             LOG.log(Level.INFO, "vhost '" + s.name() + "' listening on " + l.address() + " (" + mode + ")");
         }
-        for (VhostImpl v : vhosts) {
-            LOG.log(Level.INFO, "vhost '" + v.name() + "' protocols available: " + v.activeProtocols());
-        }
     }
 
     // ---- Context ----
@@ -380,7 +377,7 @@ public final class CoreContext implements org.lightwire.api.Context {
             v.destroyProtocols();
         }
         fallbackResolver.close();
-        onClosed.run();
+        onClosed.accept(this);
         LOG.log(Level.INFO, "context closed");
     }
 }

@@ -32,9 +32,7 @@ public final class CoreContextFactory implements ContextFactory {
 
     @Override
     public Context create(ContextSettings settings) {
-        Context[] self = new Context[1];
-        Context context = CoreContext.start(settings, registry, () -> live.remove(self[0]));
-        self[0] = context;
+        Context context = CoreContext.start(settings, registry, live::remove);
         live.add(context);
         return context;
     }

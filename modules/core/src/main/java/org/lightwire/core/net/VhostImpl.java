@@ -108,18 +108,6 @@ public final class VhostImpl implements Vhost {
         return b == null ? Optional.empty() : Optional.of(b.instance());
     }
 
-    /** The names of the protocols with an instance on this vhost now. */
-    public List<String> activeProtocols() {
-        List<String> names = new ArrayList<>();
-        for (ProtocolSlot s : slots.values()) {
-            if (s.current() != null) {
-                names.add(s.name());
-            }
-        }
-        names.sort(null);
-        return names;
-    }
-
     // ---- protocols coming and going ----
 
     /** A provider appeared: give it an instance here if this vhost enables its protocol. */
@@ -139,7 +127,7 @@ public final class VhostImpl implements Vhost {
             return;
         }
         slot.set(new ProtocolSlot.Binding(name, provider, instance));
-        LOG.log(Level.DEBUG, () -> "vhost '" + name() + "': protocol '" + name + "' available");
+        LOG.log(Level.INFO, () -> "vhost '" + name() + "': protocol '" + name + "' available");
     }
 
     /**

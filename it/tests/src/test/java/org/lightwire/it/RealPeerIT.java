@@ -23,11 +23,13 @@ class RealPeerIT {
         Fixtures.deploy(Fixtures.RAW_TEST, plugins);
         int port = Net.freePort();
         Path sock = tmp.resolve("raw.sock");
+        String user = System.getProperty("user.name");
+        String group = command("id", "-gn").strip();
         String unixVhost = """
-                { "name": "unix", "unix-socket": "1", "interface": "%s",
+                { "name": "unix", "unix-socket": "1", "interface": "%s", "unix-socket-perms": "%s:%s",
                   "listen-accept-role": "raw-skt", "listen-accept-protocol": "protocol-lws-raw-test",
                   "apply-listen-accept": "1",
-                  "ws-protocols": [{ "protocol-lws-raw-test": { "status": "ok" } }] }""".formatted(sock);
+                  "ws-protocols": [{ "protocol-lws-raw-test": { "status": "ok" } }] }""".formatted(sock, user, group);
         Path conf = Fixtures.writeConfig(tmp.resolve("conf-dir"), "\"plugin-dir\": \"" + plugins + "\"",
                 Fixtures.rawVhost("tcp", port, "protocol-lws-raw-test"), unixVhost);
 
@@ -37,9 +39,37 @@ class RealPeerIT {
             String text = "hello from socat\nline two\n";
             assertEquals(text, Socat.exchange("TCP:127.0.0.1:" + port, text, 2));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)));
+            assertEquals(user, Files.getOwner(sock).getName());
+            assertEquals(group, String.valueOf(Files.getAttribute(sock, "posix:group")));
             assertEquals(text, Socat.exchange("UNIX-CONNECT:" + sock, text, 2));
         }
         assertTrue(Files.notExists(sock), "the socket file is removed when the server stops");
+    }
+
+    @Test
+    void tcpKeepaliveKeysArmTheKernelsKeepaliveTimer(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Fixtures.deploy(Fixtures.RAW_TEST, plugins);
+        int withKa = Net.freePort();
+        Path conf = Fixtures.writeConfig(tmp.resolve("conf-dir"),
+                "\"plugin-dir\": \"" + plugins + "\", \"ka-time\": \"60\", \"ka-interval\": \"5\", \"ka-probes\": \"3\"",
+                Fixtures.rawVhost("tcp", withKa, "protocol-lws-raw-test"));
+        try (LauncherProcess launcher = LauncherProcess.start("--config-dir", conf.toString())) {
+            Net.awaitRoundTrip(withKa, "x", "x", Duration.ofSeconds(20));
+            try (Socket s = Net.connect(withKa)) {
+                assertEquals("ka", Net.roundTrip(s, "ka"));
+                // the server's side of this connection, as the kernel reports it (iproute2's ss)
+                String state = command("ss", "-tnoH", "state", "established", "( sport = :" + withKa + " )");
+                assertTrue(state.contains("timer:(keepalive"), "server socket has keepalive armed: " + state);
+            }
+        }
+    }
+
+    private static String command(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+        return out;
     }
 
     @Test

@@ -36,7 +36,9 @@ public interface RoleHandler {
     /**
      * Sends the role's ping to confirm the peer is alive ({@code issue_keepalive}).
      *
-     * @return false if the role has no ping, in which case only the hangup timer applies
+     * @return false if the role has no ping: the peer cannot be asked to prove it is alive,
+     *         so the connection is not hung up for validity (lws: a role without
+     *         {@code issue_keepalive})
      */
     default boolean sendValidityPing() {
         return false;

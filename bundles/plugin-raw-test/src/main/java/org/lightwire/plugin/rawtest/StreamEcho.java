@@ -12,24 +12,28 @@ import org.lightwire.api.raw.RawSession;
  */
 final class StreamEcho implements RawSession {
 
-    /** Room kept free for one more receive; below this, reception pauses. */
-    private static final int HEADROOM = 16 * 1024;
+    /**
+     * Room kept free for one more receive: the most one receive event carries (the
+     * context's rx-buffer-size). Below this, reception pauses, so the buffer never grows.
+     */
+    private int headroom;
 
     private ByteBuffer pending;
 
     @Override
     public void received(Connection c, ByteBuffer data) {
         if (pending == null) {
-            pending = ByteBuffer.allocate(2 * Math.max(HEADROOM, data.remaining()));
+            headroom = Math.max(c.vhost().context().settings().rxBufferSize(), data.remaining());
+            pending = ByteBuffer.allocate(2 * headroom);
         } else if (pending.remaining() < data.remaining()) {
-            // a receive larger than the headroom (a bigger rx-buffer-size): grow once
+            // not expected (reception pauses first), but raw input cannot be refused: keep it
             ByteBuffer bigger = ByteBuffer.allocate(pending.position() + 2 * data.remaining());
             pending.flip();
             bigger.put(pending);
             pending = bigger;
         }
         pending.put(data);
-        if (pending.remaining() < HEADROOM) {
+        if (pending.remaining() < headroom) {
             c.rxFlowControl(false);
         }
         c.requestWriteable();

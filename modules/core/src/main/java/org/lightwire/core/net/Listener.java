@@ -205,7 +205,7 @@ public final class Listener extends Resident implements Selectable {
         }
     }
 
-    /** Stops listening. Loop thread. */
+    /** Stops listening. Any thread; only the loop thread also takes it off the loop. */
     public void closeListener() {
         if (key != null) {
             key.cancel();
@@ -222,7 +222,9 @@ public final class Listener extends Resident implements Selectable {
                 // best effort
             }
         }
-        if (loop != null) {
+        // the resident list is the loop's alone: a context closing from another thread only
+        // stops the socket, and the loop drops the listener while it closes its residents
+        if (loop != null && loop.inLoop()) {
             loop.leave(this);
         }
     }

@@ -92,11 +92,21 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     // ---- lifecycle, loop thread ----
 
-    /** Binds the role; done before connecting so a client's session can hear about failure. */
+    /**
+     * Binds the role; done before connecting so a client's session can hear about failure.
+     * A role that cannot serve the connection (e.g. a raw role given a protocol that is not
+     * raw) leaves it closed: {@link #open} then releases the transport.
+     */
     void bind() {
         loop.join(this);
         protocol.attach(this);
-        handler = role.bind(this);
+        try {
+            handler = role.bind(this);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, describe() + ": role '" + role.name() + "' cannot bind the connection, closing: " + e, e);
+            state = State.CLOSED;
+            release();
+        }
     }
 
     /** Runs {@code action} once the wire has closed (peer-limit release and the like). */
@@ -110,6 +120,10 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     /** The transport is up: attach it and tell the role. */
     void open(Transport t) {
+        if (state == State.CLOSED) {
+            t.close(); // the role refused the connection in bind()
+            return;
+        }
         this.transport = t;
         try {
             t.attach(this);
@@ -250,6 +264,13 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (!rxEnabled) {
             updateInterest();
             return;
+        }
+        if (heldRx != null) {
+            // input held back across a pause goes first; new reads wait until it is consumed
+            deliverHeldRx();
+            if (heldRx != null || !rxEnabled || state != State.OPEN) {
+                return;
+            }
         }
         ByteBuffer buf = loop.rxBuffer();
         buf.clear();

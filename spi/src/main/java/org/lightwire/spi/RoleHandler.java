@@ -34,14 +34,17 @@ public interface RoleHandler {
     }
 
     /**
-     * Sends the role's ping to confirm the peer is alive ({@code issue_keepalive}).
-     *
-     * @return false if the role has no ping: the peer cannot be asked to prove it is alive,
-     *         so the connection is not hung up for validity (lws: a role without
-     *         {@code issue_keepalive})
+     * Whether the role has a ping that makes the peer prove it is alive (lws: the role has
+     * {@code issue_keepalive}). Only such connections get validity pings and are hung up
+     * when no proof of validity arrives; others are left alone.
      */
-    default boolean sendValidityPing() {
+    default boolean hasValidityPing() {
         return false;
+    }
+
+    /** Sends the role's ping ({@code issue_keepalive}); called only if {@link #hasValidityPing()}. */
+    default void sendValidityPing() {
+        throw new UnsupportedOperationException("role has no validity ping");
     }
 
     /** The connection has closed; tell the protocol. */

@@ -48,6 +48,7 @@ public final class CoreContext implements org.lightwire.api.Context {
     private final List<VhostImpl> vhosts = new ArrayList<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final List<AutoCloseable> watches = new ArrayList<>();
+    private final List<ProtocolProvider> providers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SystemStateMachine systemState;
     private final Attachments attachments;
     private final BlobStore blobs = new BlobStore();
@@ -131,6 +132,7 @@ public final class CoreContext implements org.lightwire.api.Context {
             watches.add(registry.watch(ProtocolProvider.class, new org.lightwire.spi.Registry.Watcher<>() {
                 @Override
                 public void added(ProtocolProvider p) {
+                    providers.add(p);
                     for (VhostImpl v : vhosts) {
                         v.protocolAdded(p);
                     }
@@ -138,9 +140,17 @@ public final class CoreContext implements org.lightwire.api.Context {
 
                 @Override
                 public void removed(ProtocolProvider p) {
-                    if (!closing) {
-                        for (VhostImpl v : vhosts) {
-                            v.protocolRemoved(p);
+                    providers.remove(p);
+                    if (closing) {
+                        return;
+                    }
+                    for (VhostImpl v : vhosts) {
+                        v.protocolRemoved(p);
+                    }
+                    // another installed provider of the same name takes over
+                    for (ProtocolProvider other : providers) {
+                        if (other.name().equals(p.name())) {
+                            vhosts.forEach(v -> v.protocolAdded(other));
                         }
                     }
                 }
@@ -331,12 +341,38 @@ public final class CoreContext implements org.lightwire.api.Context {
         return loops.get(index);
     }
 
+    /**
+     * Closes the listen sockets before the loops stop, so no accepted socket is handed to a
+     * loop that has already finished.
+     */
+    private void stopListening() {
+        EventLoop acceptLoop = loops.get(0);
+        if (handDriven || acceptLoop.inLoop() || !acceptLoop.isRunning()) {
+            listeners.forEach(Listener::closeListener);
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        acceptLoop.execute(() -> {
+            listeners.forEach(Listener::closeListener);
+            done.countDown();
+        });
+        try {
+            if (!done.await(10, TimeUnit.SECONDS)) {
+                listeners.forEach(Listener::closeListener);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listeners.forEach(Listener::closeListener);
+        }
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         closing = true;
+        stopListening();
         for (AutoCloseable w : watches) {
             try {
                 w.close();
@@ -354,12 +390,6 @@ public final class CoreContext implements org.lightwire.api.Context {
             loop.shutdown();
             if (handDriven) {
                 loop.closeAll();
-            }
-        }
-        for (Listener l : listeners) {
-            // listeners bound but never started are not residents of any loop
-            if (!onLoop || handDriven) {
-                l.closeListener();
             }
         }
         if (!onLoop && !handDriven) {

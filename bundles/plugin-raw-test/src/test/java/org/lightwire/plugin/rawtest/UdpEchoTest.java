@@ -104,4 +104,19 @@ class UdpEchoTest {
 
         assertTrue(back >= 40 && back <= 160, back + " of " + DATAGRAMS + " came back with 50% transmit loss");
     }
+
+    @Test
+    void datagramLargerThanTheStreamReceiveBufferComesBackWhole() throws Exception {
+        InetSocketAddress echo = adopt(UdpRequest.builder(RawTestProvider.NAME));
+        byte[] payload = new byte[60_000];
+        new java.util.Random(7).nextBytes(payload);
+        try (DatagramSocket client = new DatagramSocket(ANY_LOOPBACK_PORT)) {
+            client.setSoTimeout(5_000);
+            client.send(new DatagramPacket(payload, payload.length, echo));
+            DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
+            client.receive(p);
+            assertEquals(payload.length, p.getLength(), "not truncated to rx-buffer-size");
+            assertTrue(java.util.Arrays.equals(payload, java.util.Arrays.copyOf(p.getData(), p.getLength())));
+        }
+    }
 }

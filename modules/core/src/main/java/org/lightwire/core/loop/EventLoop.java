@@ -45,6 +45,7 @@ public final class EventLoop implements ServiceLoop {
     }
 
     private static final int MAX_TASKS_PER_PASS = 4096;
+    private static final int MAX_DATAGRAM = 65_535;
 
     private final int index;
     private final String name;
@@ -55,6 +56,7 @@ public final class EventLoop implements ServiceLoop {
     private final ArrayDeque<Runnable> writeable = new ArrayDeque<>();
     private final PassWork[] passWork;
     private final ByteBuffer rxBuffer;
+    private final int streamRxLimit;
     private final SplittableRandom random = new SplittableRandom();
     private final Consumer<SelectionKey> keyHandler = this::handleKey;
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -70,7 +72,9 @@ public final class EventLoop implements ServiceLoop {
         this.index = index;
         this.name = name;
         this.timers = new TimerQueue(clock);
-        this.rxBuffer = ByteBuffer.allocateDirect(rxBufferSize);
+        // datagrams need room for the largest UDP payload whatever the stream limit is
+        this.rxBuffer = ByteBuffer.allocateDirect(Math.max(rxBufferSize, MAX_DATAGRAM));
+        this.streamRxLimit = rxBufferSize;
         this.passWork = passWork.clone();
         try {
             this.selector = Selector.open();
@@ -121,8 +125,18 @@ public final class EventLoop implements ServiceLoop {
         return wakeups;
     }
 
-    /** The loop's receive buffer, shared by everything reading on this loop. Loop thread only. */
-    public ByteBuffer rxBuffer() {
+    /**
+     * The loop's receive buffer, cleared and limited to rx-buffer-size: the most one stream
+     * receive event carries. Shared by everything reading on this loop. Loop thread only.
+     */
+    public ByteBuffer streamRxBuffer() {
+        rxBuffer.clear().limit(streamRxLimit);
+        return rxBuffer;
+    }
+
+    /** The same buffer, cleared to its full size (at least 64 KiB) for one whole datagram. Loop thread only. */
+    public ByteBuffer datagramRxBuffer() {
+        rxBuffer.clear();
         return rxBuffer;
     }
 
@@ -211,6 +225,11 @@ public final class EventLoop implements ServiceLoop {
         }
         wakeupPending.set(true);
         selector.wakeup();
+    }
+
+    /** Whether the loop's own thread has been started and has not finished. */
+    public boolean isRunning() {
+        return thread != null && terminated.getCount() > 0 && !shutdown;
     }
 
     /** Waits for the loop thread to finish. */

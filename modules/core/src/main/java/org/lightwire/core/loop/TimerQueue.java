@@ -56,10 +56,10 @@ public final class TimerQueue implements Scheduler {
     }
 
     /**
-     * Runs every timer due at {@code now}, earliest first. A timer an action schedules for
-     * a time already due runs in the same pass only if it sorts after the timers already
-     * due, so a timer rescheduling itself with zero delay cannot starve the loop: each pass
-     * runs at most the timers that were due when it started, plus those.
+     * Runs the timers due at {@code now}, earliest first, among those scheduled before the
+     * pass began. A timer that an action (re)schedules during the pass waits for the next
+     * pass, even if already due, so a timer rescheduling itself with zero delay cannot
+     * starve the loop; older due timers that sort after it wait with it.
      *
      * @return how many timers ran
      */

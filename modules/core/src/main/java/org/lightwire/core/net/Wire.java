@@ -183,6 +183,10 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (state == State.CLOSED) {
             return;
         }
+        if (client && state != State.OPEN) {
+            connectFailed(new IOException("closed before the connection was established"));
+            return;
+        }
         boolean wasOpen = state == State.OPEN;
         state = State.CLOSED;
         cancelTimers();
@@ -272,8 +276,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
                 return;
             }
         }
-        ByteBuffer buf = loop.rxBuffer();
-        buf.clear();
+        ByteBuffer buf = loop.streamRxBuffer();
         int n;
         try {
             n = ((StreamTransport) transport).read(buf);
@@ -327,10 +330,9 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     private void onDatagramsReadable() {
         DatagramTransport udp = (DatagramTransport) transport;
-        ByteBuffer buf = loop.rxBuffer();
         // a bounded batch per pass keeps one busy socket from starving the rest
         for (int i = 0; i < 16 && rxEnabled && state == State.OPEN; i++) {
-            buf.clear();
+            ByteBuffer buf = loop.datagramRxBuffer();
             SocketAddress source;
             try {
                 source = udp.receive(buf);
@@ -599,7 +601,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     }
 
     private void startValidity() {
-        if (retryPolicy.secsSinceValidPing() == 0 && retryPolicy.secsSinceValidHangup() == 0) {
+        if (!handler.hasValidityPing()
+                || (retryPolicy.secsSinceValidPing() == 0 && retryPolicy.secsSinceValidHangup() == 0)) {
             return;
         }
         if (validityTimer == null) {
@@ -614,7 +617,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         int hangup = retryPolicy.secsSinceValidHangup();
         if (ping > 0) {
             validityTimer.schedule(ping * 1_000_000L);
-        } else if (hangup > 0) {
+        } else {
             validityHangupArmed = true;
             validityTimer.schedule(hangup * 1_000_000L);
         }
@@ -630,16 +633,13 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             closeNow();
             return;
         }
-        boolean pinged;
         try {
-            pinged = handler.sendValidityPing();
+            handler.sendValidityPing();
         } catch (RuntimeException e) {
             failed("validity ping", e);
             return;
         }
-        if (!pinged) {
-            return; // the role has no ping: validity does not apply to it
-        }
+        // lws counts the rest of the hangup window from when the ping actually went out
         int rest = retryPolicy.secsSinceValidHangup() - retryPolicy.secsSinceValidPing();
         if (retryPolicy.secsSinceValidHangup() > 0 && rest > 0) {
             validityHangupArmed = true;

@@ -88,6 +88,26 @@ class ClientRetryTest {
     }
 
     @Test
+    void closingAClientWhileItIsStillRetryingReportsConnectFailedOnce() throws Exception {
+        RetryPolicy slowRetries = RetryPolicy.builder().retryMillis(60_000).concealCount(5).build();
+        Vhost vhost = clientVhost();
+        Connection c = vhost.connect(ClientRequest.builder("localhost", Servers.closedPort()).role(ProbeRole.NAME)
+                .protocol(ProbeProtocol.NAME).retryPolicy(slowRetries).build());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (resolver.lookups() < 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        c.close();
+        Throwable cause = protocol.awaitConnectFailed();
+
+        assertTrue(cause.getMessage().contains("closed before the connection was established"), cause.getMessage());
+        context.close();
+        assertEquals(List.of("connectFailed"), protocol.events(), "one report, no close event, no more attempts");
+        assertEquals(1, resolver.lookups());
+    }
+
+    @Test
     void successfulConnectOpensTheSessionAndCarriesData() throws Exception {
         ProbeProtocol server = new ProbeProtocol("server").echo();
         registry.add(ProtocolProvider.class, server);

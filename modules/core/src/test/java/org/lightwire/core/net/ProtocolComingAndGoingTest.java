@@ -108,6 +108,21 @@ class ProtocolComingAndGoingTest {
     }
 
     @Test
+    void anotherInstalledProviderOfTheSameNameTakesOverWhenTheServingOneLeaves() throws Exception {
+        start(Servers.listenAccept("v", ProbeRole.NAME, ProbeProtocol.NAME));
+        ProbeProtocol standby = new ProbeProtocol().echo();
+        registry.add(ProtocolProvider.class, standby);
+
+        registry.remove(ProtocolProvider.class, protocol);
+
+        try (TcpPeer next = TcpPeer.connect(Servers.address(context.vhosts().get(0)))) {
+            assertEquals("standby", next.roundTrip("standby"));
+        }
+        assertEquals(1, standby.count("opened"), "the standby provider serves new connections");
+        assertEquals(0, protocol.count("opened"));
+    }
+
+    @Test
     void removingAProviderOfTheSameNameThatIsNotServingChangesNothing() throws Exception {
         start(Servers.listenAccept("v", ProbeRole.NAME, ProbeProtocol.NAME));
         ProbeProtocol sameName = new ProbeProtocol().echo();

@@ -160,6 +160,31 @@ class TimeoutAndValidityTest {
     }
 
     @Test
+    void roleWithoutPingIsNeverHungUpEvenWithoutAPingStage() {
+        RetryPolicy hangupOnly = RetryPolicy.builder().secsSinceValidPing(0).secsSinceValidHangup(15).build();
+        try (EmbeddedConnection c = harness(ProbeRole.withoutPing(), hangupOnly)) {
+            c.advanceSeconds(3_600);
+
+            assertTrue(c.isOpen());
+        }
+    }
+
+    @Test
+    void roleWithPingAndNoPingStageIsHungUpAtSecsSinceValidHangup() {
+        ProbeRole role = ProbeRole.withPing();
+        RetryPolicy hangupOnly = RetryPolicy.builder().secsSinceValidPing(0).secsSinceValidHangup(15).build();
+        try (EmbeddedConnection c = harness(role, hangupOnly)) {
+            c.advanceSeconds(14);
+            assertTrue(c.isOpen());
+
+            c.advanceSeconds(1);
+
+            assertFalse(c.isOpen());
+            assertEquals(0, role.pings());
+        }
+    }
+
+    @Test
     void validityOffMeansNoPingAndNoHangup() {
         ProbeRole role = ProbeRole.withPing();
         RetryPolicy off = RetryPolicy.builder().secsSinceValidPing(0).secsSinceValidHangup(0).build();

@@ -69,12 +69,13 @@ public final class ProbeRole implements Role {
             }
 
             @Override
-            public boolean sendValidityPing() {
-                if (!hasPing) {
-                    return false;
-                }
+            public boolean hasValidityPing() {
+                return hasPing;
+            }
+
+            @Override
+            public void sendValidityPing() {
                 pings.incrementAndGet();
-                return true;
             }
 
             @Override

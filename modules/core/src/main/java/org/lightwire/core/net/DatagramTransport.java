@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -14,18 +13,16 @@ import java.util.SplittableRandom;
  * set percentage of datagrams is dropped on the way in and on the way out, so protocols
  * can test their retries.
  */
-final class DatagramTransport implements Transport {
+final class DatagramTransport extends SelectableTransport<DatagramChannel> {
 
-    private final DatagramChannel channel;
     private final InetSocketAddress defaultDestination;
     private final int lossTxPercent;
     private final int lossRxPercent;
     private SplittableRandom random;
-    private SelectionKey key;
 
     DatagramTransport(DatagramChannel channel, InetSocketAddress defaultDestination, int lossTxPercent,
             int lossRxPercent) {
-        this.channel = channel;
+        super(channel);
         this.defaultDestination = defaultDestination;
         this.lossTxPercent = lossTxPercent;
         this.lossRxPercent = lossRxPercent;
@@ -33,11 +30,9 @@ final class DatagramTransport implements Transport {
 
     @Override
     public void attach(Wire wire) throws IOException {
-        channel.configureBlocking(false);
         random = wire.eventLoop().random();
-        key = wire.eventLoop().register(channel, SelectionKey.OP_READ, wire);
+        super.attach(wire);
     }
-
     /**
      * Receives one datagram into {@code dst}.
      *
@@ -77,38 +72,7 @@ final class DatagramTransport implements Transport {
     }
 
     @Override
-    public void interest(boolean read, boolean write) {
-        if (key != null && key.isValid()) {
-            int ops = (read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0);
-            if (key.interestOps() != ops) {
-                key.interestOps(ops);
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
-    }
-
-    @Override
     public Optional<SocketAddress> remoteAddress() {
         return Optional.ofNullable(defaultDestination);
-    }
-
-    @Override
-    public Optional<SocketAddress> localAddress() {
-        try {
-            return Optional.ofNullable(channel.getLocalAddress());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

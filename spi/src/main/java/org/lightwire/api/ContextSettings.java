@@ -84,7 +84,10 @@ public final class ContextSettings {
         return udpLossSimRxPercent;
     }
 
-    /** Size of each loop's receive buffer: the most one receive event carries. Default 16 KiB. */
+    /**
+     * Size of each loop's receive buffer: the most one receive event carries. Default 64 KiB:
+     * one buffer per loop, and bulk transfers need a quarter of the reads 16 KiB would take.
+     */
     public int rxBufferSize() {
         return rxBufferSize;
     }
@@ -120,7 +123,7 @@ public final class ContextSettings {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private int udpLossSimTxPercent;
         private int udpLossSimRxPercent;
-        private int rxBufferSize = 16 * 1024;
+        private int rxBufferSize = 64 * 1024;
         private int streamBufferSize = 64 * 1024;
         private final List<Path> pluginDirs = new ArrayList<>();
         private final List<VhostSettings> vhosts = new ArrayList<>();

@@ -29,7 +29,7 @@ class ContextSettingsTest {
         assertEquals(RetryPolicy.DEFAULT, s.retryPolicy());
         assertEquals(0, s.udpLossSimTxPercent());
         assertEquals(0, s.udpLossSimRxPercent());
-        assertEquals(16 * 1024, s.rxBufferSize());
+        assertEquals(64 * 1024, s.rxBufferSize());
         assertEquals(64 * 1024, s.streamBufferSize());
         assertEquals(List.of(), s.vhosts());
         assertEquals(List.of(), s.pluginDirs());

@@ -5,7 +5,8 @@ import org.lightwire.api.Connection;
 import org.lightwire.api.raw.RawSession;
 
 /**
- * Echoes a byte stream. Received bytes are copied into a per-connection buffer and sent in
+ * Echoes a byte stream. Received bytes are copied into a per-connection buffer (direct, so
+ * the socket write needs no extra copy; allocated on the first data) and sent in
  * the next writeable event, one write per event. When the buffer has less room left than
  * one more receive could bring, reception pauses until the echo has gone out, so a peer
  * that sends without reading meets TCP back-pressure instead of growing our memory.
@@ -24,10 +25,10 @@ final class StreamEcho implements RawSession {
     public void received(Connection c, ByteBuffer data) {
         if (pending == null) {
             headroom = Math.max(c.vhost().context().settings().rxBufferSize(), data.remaining());
-            pending = ByteBuffer.allocate(2 * headroom);
+            pending = ByteBuffer.allocateDirect(2 * headroom);
         } else if (pending.remaining() < data.remaining()) {
             // not expected (reception pauses first), but raw input cannot be refused: keep it
-            ByteBuffer bigger = ByteBuffer.allocate(pending.position() + 2 * data.remaining());
+            ByteBuffer bigger = ByteBuffer.allocateDirect(pending.position() + 2 * data.remaining());
             pending.flip();
             bigger.put(pending);
             pending = bigger;

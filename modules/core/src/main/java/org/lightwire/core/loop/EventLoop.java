@@ -331,6 +331,10 @@ public final class EventLoop implements ServiceLoop {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, name + ": unhandled error in I/O handler", e);
         }
+        // answer this connection now rather than after every other ready channel's read
+        if (!writeable.isEmpty()) {
+            runWriteable();
+        }
     }
 
     private void runTasks() {

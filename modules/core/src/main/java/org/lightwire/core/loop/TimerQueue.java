@@ -66,8 +66,11 @@ public final class TimerQueue implements Scheduler {
     public int runDue(long now) {
         int ran = 0;
         long limit = sequence;
-        while (size > 0 && heap[0].deadline <= now && heap[0].seq < limit) {
+        while (size > 0) {
             Node n = heap[0];
+            if (n.deadline > now || n.seq >= limit) {
+                break;
+            }
             removeAt(0);
             try {
                 n.action.run();

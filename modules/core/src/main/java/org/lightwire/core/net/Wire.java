@@ -543,7 +543,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private void appendPending(ByteBuffer data) {
         int need = data.remaining() + (pendingOut == null ? 0 : pendingOut.remaining());
         if (pendingOut == null || pendingOut.capacity() < need) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(need, 4096));
+            // direct: flushing it later needs no copy into a temporary direct buffer
+            ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(need, 4096));
             if (pendingOut != null) {
                 bigger.put(pendingOut);
             }

@@ -25,15 +25,15 @@ public final class ContextSettings {
     private final List<SystemState.Notifier> systemNotifiers;
 
     private ContextSettings(Builder b) {
-        this.countThreads = requireRange("count-threads", b.countThreads, 1, 64);
-        this.timeoutSecs = requireRange("timeout-secs", b.timeoutSecs, 1, 86_400);
-        this.ipLimitWsi = requireRange("ip-limit-wsi", b.ipLimitWsi, 0, Integer.MAX_VALUE);
-        this.tcpKeepalive = Objects.requireNonNull(b.tcpKeepalive, "tcpKeepalive");
-        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
-        this.udpLossSimTxPercent = requireRange("udp-loss-sim-tx-pc", b.udpLossSimTxPercent, 0, 100);
-        this.udpLossSimRxPercent = requireRange("udp-loss-sim-rx-pc", b.udpLossSimRxPercent, 0, 100);
-        this.rxBufferSize = requireRange("rx-buffer-size", b.rxBufferSize, 512, 16 << 20);
-        this.streamBufferSize = requireRange("stream-buffer-size", b.streamBufferSize, 512, 16 << 20);
+        this.countThreads = b.countThreads;
+        this.timeoutSecs = b.timeoutSecs;
+        this.ipLimitWsi = b.ipLimitWsi;
+        this.tcpKeepalive = b.tcpKeepalive;
+        this.retryPolicy = b.retryPolicy;
+        this.udpLossSimTxPercent = b.udpLossSimTxPercent;
+        this.udpLossSimRxPercent = b.udpLossSimRxPercent;
+        this.rxBufferSize = b.rxBufferSize;
+        this.streamBufferSize = b.streamBufferSize;
         this.pluginDirs = List.copyOf(b.pluginDirs);
         this.vhosts = List.copyOf(b.vhosts);
         this.systemNotifiers = List.copyOf(b.systemNotifiers);
@@ -114,7 +114,7 @@ public final class ContextSettings {
         return systemNotifiers;
     }
 
-    /** Builds context settings. */
+    /** Builds context settings; each setter checks its value at once, naming the config key. */
     public static final class Builder {
         private int countThreads = 1;
         private int timeoutSecs = 5;
@@ -130,47 +130,47 @@ public final class ContextSettings {
         private final List<SystemState.Notifier> systemNotifiers = new ArrayList<>();
 
         public Builder countThreads(int n) {
-            this.countThreads = n;
+            this.countThreads = requireRange("count-threads", n, 1, 64);
             return this;
         }
 
         public Builder timeoutSecs(int secs) {
-            this.timeoutSecs = secs;
+            this.timeoutSecs = requireRange("timeout-secs", secs, 1, 86_400);
             return this;
         }
 
         public Builder ipLimitWsi(int limit) {
-            this.ipLimitWsi = limit;
+            this.ipLimitWsi = requireRange("ip-limit-wsi", limit, 0, Integer.MAX_VALUE);
             return this;
         }
 
         public Builder tcpKeepalive(TcpKeepalive keepalive) {
-            this.tcpKeepalive = keepalive;
+            this.tcpKeepalive = Objects.requireNonNull(keepalive, "tcpKeepalive");
             return this;
         }
 
         public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = policy;
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
         public Builder udpLossSimTxPercent(int percent) {
-            this.udpLossSimTxPercent = percent;
+            this.udpLossSimTxPercent = requireRange("udp-loss-sim-tx-pc", percent, 0, 100);
             return this;
         }
 
         public Builder udpLossSimRxPercent(int percent) {
-            this.udpLossSimRxPercent = percent;
+            this.udpLossSimRxPercent = requireRange("udp-loss-sim-rx-pc", percent, 0, 100);
             return this;
         }
 
         public Builder rxBufferSize(int bytes) {
-            this.rxBufferSize = bytes;
+            this.rxBufferSize = requireRange("rx-buffer-size", bytes, 512, 16 << 20);
             return this;
         }
 
         public Builder streamBufferSize(int bytes) {
-            this.streamBufferSize = bytes;
+            this.streamBufferSize = requireRange("stream-buffer-size", bytes, 512, 16 << 20);
             return this;
         }
 

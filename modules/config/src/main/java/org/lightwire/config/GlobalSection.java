@@ -46,6 +46,7 @@ final class GlobalSection {
     private final Map<String, Consumer<ContextSettings.Builder>> settings = new LinkedHashMap<>();
     private final List<Path> pluginDirs = new ArrayList<>();
     private final RetryKeys retry = new RetryKeys();
+    private final ContextSettings.Builder probe = ContextSettings.builder();
     private KeepaliveValue kaTime;
     private KeepaliveValue kaInterval;
     private KeepaliveValue kaProbes;
@@ -80,17 +81,14 @@ final class GlobalSection {
     }
 
     private void set(Field f, int value, ObjIntConsumer<ContextSettings.Builder> setter) throws ConfigException {
-        Consumer<ContextSettings.Builder> setting = b -> setter.accept(b, value);
-        // ContextSettings owns the ranges but checks them only when built: build a scratch
-        // one with this value now, so that the error points at this key.
-        ContextSettings.Builder scratch = ContextSettings.builder();
-        setting.accept(scratch);
+        // ContextSettings owns the ranges and checks them in its setters: try the value on a
+        // probe so that the error points at this key, not at the end of loading
         try {
-            scratch.build();
+            setter.accept(probe, value);
         } catch (IllegalArgumentException e) {
             throw f.error(e.getMessage());
         }
-        settings.put(f.key(), setting);
+        settings.put(f.key(), b -> setter.accept(b, value));
     }
 
     private void addPluginDir(Field f, String dir) throws ConfigException {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.lightwire.api.Connection;
 import org.lightwire.api.Protocol;
 import org.lightwire.api.RetryPolicy;
+import org.lightwire.api.SequencerEvent;
 import org.lightwire.api.ServiceLoop;
 import org.lightwire.api.Timer;
 import org.lightwire.api.Vhost;
@@ -145,7 +146,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private void openAttached() {
         state = State.OPEN;
         if (sequencer != null) {
-            sequencer.connectionEvent(org.lightwire.api.SequencerEvent.Kind.CONNECTION_CONNECTED, this);
+            sequencer.connectionEvent(SequencerEvent.Kind.CONNECTION_CONNECTED, this);
         }
         startValidity();
         try {
@@ -168,7 +169,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         state = State.CLOSED;
         cancelTimers();
         if (sequencer != null) {
-            sequencer.connectionEvent(org.lightwire.api.SequencerEvent.Kind.CONNECTION_FAILED, this);
+            sequencer.connectionEvent(SequencerEvent.Kind.CONNECTION_FAILED, this);
         }
         try {
             handler.connectFailed(cause);
@@ -197,7 +198,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
                 LOG.log(Level.ERROR, describe() + ": error in close event", e);
             }
             if (sequencer != null) {
-                sequencer.connectionEvent(org.lightwire.api.SequencerEvent.Kind.CONNECTION_CLOSED, this);
+                sequencer.connectionEvent(SequencerEvent.Kind.CONNECTION_CLOSED, this);
             }
         }
         release();
@@ -238,11 +239,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     @Override
     protected void closeForShutdown() {
-        if (state == State.CONNECTING || state == State.NEW) {
-            connectFailed(new IOException("context is shutting down"));
-        } else {
-            closeNow();
-        }
+        closeNow();
     }
 
     // ---- I/O readiness, loop thread ----
@@ -453,6 +450,9 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     @Override
     public int write(ByteBuffer data) {
+        if (kind == Kind.DATAGRAM) {
+            throw new UnsupportedOperationException(describe() + " is a datagram connection: use sendTo");
+        }
         checkWriteAllowed();
         int length = data.remaining();
         handler.write(data);

@@ -10,12 +10,12 @@
 module org.lightwire.launcher {
     requires org.lightwire.spi;
     requires org.lightwire.config;
+    // only OSGi mode loads Felix classes: --static runs without the Felix jar
     requires static org.apache.felix.framework;
     // bundles and child-layer modules can only read JDK modules that are in the boot layer
     requires jdk.net;
 
     uses org.lightwire.api.ContextFactory;
-    uses org.osgi.framework.launch.FrameworkFactory;
 
     provides java.lang.System.LoggerFinder with org.lightwire.launcher.log.LwsLoggerFinder;
 }

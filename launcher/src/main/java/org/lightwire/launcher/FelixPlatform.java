@@ -57,6 +57,9 @@ final class FelixPlatform implements Platform {
 
     static FelixPlatform start(Distribution dist, ContextSettings settings, List<Path> pluginDirs) throws IOException {
         Path cache = Files.createTempDirectory("lightwire-felix-");
+        // declared here, not in module-info: a `uses` there would make the Felix jar
+        // mandatory even for --static, which never comes here
+        FelixPlatform.class.getModule().addUses(FrameworkFactory.class);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LightwireException("Apache Felix is not on the module path"));
         Framework framework = factory.newFramework(frameworkProperties(cache, pluginDirs));

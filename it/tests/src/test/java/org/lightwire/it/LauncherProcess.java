@@ -32,8 +32,13 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static LauncherProcess start(String... args) throws IOException {
+        return startFrom(DIST, args);
+    }
+
+    /** Starts the launcher of the distribution laid out at {@code home}. */
+    static LauncherProcess startFrom(Path home, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-p", DIST.resolve("lib").toString(), "--add-modules", "ALL-MODULE-PATH",
+                "-p", home.resolve("lib").toString(), "--add-modules", "ALL-MODULE-PATH",
                 "-m", "org.lightwire.launcher/org.lightwire.launcher.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -58,7 +58,7 @@ final class Net {
             if (expected.equals(last)) {
                 return;
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // polling another process: there is no event to wait on
         }
         throw new AssertionError("port " + port + " did not answer '" + expected + "' within " + timeout + " (last: " + last + ")");
     }

@@ -14,6 +14,29 @@ import org.junit.jupiter.api.io.TempDir;
 class StaticModeIT {
 
     @Test
+    void staticModeNeedsNoFelixJar(@TempDir Path tmp) throws Exception {
+        // a distribution whose boot layer lacks the Felix framework jar
+        Path home = tmp.resolve("lightwire");
+        Path lib = Files.createDirectories(home.resolve("lib"));
+        for (String jar : new String[] {"lightwire-launcher.jar", "lightwire-spi.jar", "lightwire-config.jar"}) {
+            Files.copy(LauncherProcess.DIST.resolve("lib").resolve(jar), lib.resolve(jar));
+        }
+        Files.createSymbolicLink(home.resolve("bundles"), LauncherProcess.DIST.resolve("bundles").toAbsolutePath());
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Fixtures.deploy(Fixtures.RAW_TEST, plugins);
+        int port = Net.freePort();
+        Path conf = Fixtures.writeConfig(tmp.resolve("conf-dir"), "\"plugin-dir\": \"" + plugins + "\"",
+                Fixtures.rawVhost("raw", port, "protocol-lws-raw-test"));
+
+        try (LauncherProcess launcher = LauncherProcess.startFrom(home, "--static", "--config-dir", conf.toString())) {
+            launcher.awaitLine("vhost 'raw' listening on", Duration.ofSeconds(20));
+            try (Socket raw = Net.connect(port)) {
+                assertEquals("no felix", Net.roundTrip(raw, "no felix"));
+            }
+        }
+    }
+
+    @Test
     void staticModeServesThePluginsFoundAtStart(@TempDir Path tmp) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         Fixtures.deploy(Fixtures.RAW_TEST, plugins);

@@ -21,6 +21,7 @@ import org.lightwire.api.SystemState;
 import org.lightwire.api.Vhost;
 import org.lightwire.api.VhostSettings;
 import org.lightwire.core.loop.EventLoop;
+import org.lightwire.core.loop.Fatal;
 import org.lightwire.core.loop.TimerQueue;
 import org.lightwire.core.net.JdkResolver;
 import org.lightwire.core.net.Listener;
@@ -296,7 +297,8 @@ public final class CoreContext implements org.lightwire.api.Context {
                     for (Protocol p : v.protocolInstances()) {
                         try {
                             p.waitCancelled(loop);
-                        } catch (RuntimeException e) {
+                        } catch (Throwable e) {
+                            Fatal.rethrowIfFatal(e);
                             LOG.log(Level.ERROR, v + ": wait-cancelled event failed", e);
                         }
                     }

@@ -328,7 +328,8 @@ public final class EventLoop implements ServiceLoop {
             ((Selectable) key.attachment()).onReady(key.readyOps());
         } catch (java.nio.channels.CancelledKeyException e) {
             // closed by an earlier handler in this pass
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             LOG.log(Level.ERROR, name + ": unhandled error in I/O handler", e);
         }
         // answer this connection now rather than after every other ready channel's read
@@ -346,7 +347,8 @@ public final class EventLoop implements ServiceLoop {
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Fatal.rethrowIfFatal(e);
                 LOG.log(Level.ERROR, name + ": unhandled error in task", e);
             }
         }

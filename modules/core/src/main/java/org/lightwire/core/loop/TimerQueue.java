@@ -74,7 +74,8 @@ public final class TimerQueue implements Scheduler {
             removeAt(0);
             try {
                 n.action.run();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Fatal.rethrowIfFatal(e);
                 LOG.log(System.Logger.Level.ERROR, "unhandled error in timer action", e);
             }
             ran++;

@@ -31,6 +31,7 @@ import org.lightwire.api.UdpRequest;
 import org.lightwire.api.Vhost;
 import org.lightwire.api.VhostSettings;
 import org.lightwire.core.loop.EventLoop;
+import org.lightwire.core.loop.Fatal;
 import org.lightwire.core.system.SequencerImpl;
 import org.lightwire.spi.Role;
 
@@ -122,7 +123,8 @@ public final class VhostImpl implements Vhost {
         Protocol instance;
         try {
             instance = provider.create(this, slot.selection().options());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             LOG.log(Level.ERROR, "vhost '" + name() + "': protocol '" + name + "' failed to initialize", e);
             return;
         }
@@ -164,7 +166,8 @@ public final class VhostImpl implements Vhost {
     private void destroy(ProtocolSlot.Binding b) {
         try {
             b.instance().destroy();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             LOG.log(Level.ERROR, "vhost '" + name() + "': protocol '" + b.name() + "' failed to destroy", e);
         }
     }

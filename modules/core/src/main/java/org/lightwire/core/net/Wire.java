@@ -17,6 +17,7 @@ import org.lightwire.api.Timer;
 import org.lightwire.api.Vhost;
 import org.lightwire.api.WriteDisciplineException;
 import org.lightwire.core.loop.EventLoop;
+import org.lightwire.core.loop.Fatal;
 import org.lightwire.core.loop.Resident;
 import org.lightwire.core.loop.Selectable;
 import org.lightwire.core.system.SequencerImpl;
@@ -103,7 +104,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         protocol.attach(this);
         try {
             handler = role.bind(this);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             LOG.log(Level.ERROR, describe() + ": role '" + role.name() + "' cannot bind the connection, closing: " + e, e);
             state = State.CLOSED;
             release();
@@ -151,7 +153,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         startValidity();
         try {
             handler.opened();
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             failed("open", e);
             return;
         }
@@ -173,7 +176,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         }
         try {
             handler.connectFailed(cause);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             LOG.log(Level.ERROR, describe() + ": error in connect-failed event", e);
         }
         release();
@@ -194,7 +198,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (wasOpen) {
             try {
                 handler.closed();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Fatal.rethrowIfFatal(e);
                 LOG.log(Level.ERROR, describe() + ": error in close event", e);
             }
             if (sequencer != null) {
@@ -296,7 +301,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private void deliver(ByteBuffer buf) {
         try {
             handler.received(buf);
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             failed("receive", e);
             return;
         }
@@ -346,7 +352,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             buf.flip();
             try {
                 handler.receivedDatagram(buf, (InetSocketAddress) source);
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                Fatal.rethrowIfFatal(e);
                 failed("receive", e);
                 return;
             }
@@ -441,7 +448,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         wroteInEvent = false;
         try {
             handler.writeable();
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             failed("writeable", e);
         } finally {
             inWriteable = false;
@@ -636,7 +644,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         }
         try {
             handler.sendValidityPing();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             failed("validity ping", e);
             return;
         }

@@ -10,6 +10,7 @@ import org.lightwire.api.SequencerEvent.Kind;
 import org.lightwire.api.SequencerHandler;
 import org.lightwire.api.ServiceLoop;
 import org.lightwire.api.Timer;
+import org.lightwire.core.loop.Fatal;
 
 /**
  * A sequencer: an ordered event queue drained one event per loop pass by its loop's
@@ -137,7 +138,8 @@ public final class SequencerImpl implements Sequencer {
     private SequencerHandler.Result call(SequencerEvent event) {
         try {
             return handler.onEvent(this, event);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
             LOG.log(Level.ERROR, "sequencer '" + name + "' failed handling " + event.kind() + "; destroying it", e);
             return destroyed ? SequencerHandler.Result.CONTINUE : SequencerHandler.Result.DESTROY;
         }

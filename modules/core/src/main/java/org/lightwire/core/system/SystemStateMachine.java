@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.lightwire.api.SystemState;
+import org.lightwire.core.loop.Fatal;
 
 /**
  * The lws_system state machine. Steps run on one executor (loop 0 in a context), so
@@ -84,7 +85,8 @@ public final class SystemStateMachine implements SystemState {
                 for (Notifier n : notifiers) {
                     try {
                         n.entered(next);
-                    } catch (RuntimeException e) {
+                    } catch (Throwable e) {
+                        Fatal.rethrowIfFatal(e);
                         LOG.log(Level.ERROR, "system state notifier '" + n.name() + "' failed on entering " + next, e);
                     }
                 }
@@ -99,7 +101,8 @@ public final class SystemStateMachine implements SystemState {
             Decision d;
             try {
                 d = n.beforeStep(from, to);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Fatal.rethrowIfFatal(e);
                 LOG.log(Level.ERROR, "system state notifier '" + n.name() + "' failed; refusing " + from + " -> " + to, e);
                 d = Decision.REFUSE;
             }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lightwire.api.Connection;
 import org.lightwire.api.Context;
 import org.lightwire.api.ContextSettings;
@@ -25,12 +29,21 @@ import org.lightwire.spi.Role;
 /** "Bad input never takes down a loop": a protocol event that throws closes only its own connection. */
 class FailingProtocolTest {
 
-    @Test
-    void protocolThrowingInReceiveClosesOnlyThatConnectionAndLogsAnError() throws Exception {
+    /** What plugin code can throw: a bug, a plugin built against another API, runaway recursion. */
+    static Stream<Function<String, Throwable>> failures() {
+        return Stream.of(text -> new IllegalStateException("protocol bug triggered by " + text),
+                text -> new NoSuchMethodError("plugin built against another API"),
+                text -> new StackOverflowError());
+    }
+
+    @ParameterizedTest
+    @MethodSource("failures")
+    void protocolThrowingInReceiveClosesOnlyThatConnectionAndLogsAnError(Function<String, Throwable> failure)
+            throws Exception {
         ProbeProtocol protocol = new ProbeProtocol().echo().onReceived((c, data) -> {
             String text = StandardCharsets.UTF_8.decode(data.duplicate()).toString();
             if (text.contains("boom")) {
-                throw new IllegalStateException("protocol bug triggered by " + text);
+                throw sneaky(failure.apply(text));
             }
             data.position(data.limit());
         });
@@ -56,6 +69,12 @@ class FailingProtocolTest {
             assertEquals("still here", bystander.roundTrip("still here"), "the other connection keeps working");
             assertEquals(0, protocol.closedNotAwaited());
         }
+    }
+
+    /** Throws any throwable from a lambda that may only throw unchecked ones. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     @Test

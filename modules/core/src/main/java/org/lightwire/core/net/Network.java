@@ -85,15 +85,6 @@ public final class Network {
         });
     }
 
-    /** Runs {@code work} on {@code target} now if already there, else soon. */
-    static void onLoop(EventLoop target, Runnable work) {
-        if (target.inLoop()) {
-            work.run();
-        } else {
-            target.execute(work);
-        }
-    }
-
     // ---- roles ----
 
     /** The installed role of that name, or null. */

@@ -40,9 +40,4 @@ final class PeerLimits {
     void release(InetAddress peer) {
         counts.computeIfPresent(peer, (k, n) -> n <= 1 ? null : n - 1);
     }
-
-    /** Open connections counted for {@code peer}. */
-    int count(InetAddress peer) {
-        return counts.getOrDefault(peer, 0);
-    }
 }

@@ -1,6 +1,5 @@
 package org.lightwire.core.net;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.lightwire.api.Protocol;
 import org.lightwire.api.ProtocolProvider;
 import org.lightwire.api.ProtocolSelection;
@@ -36,42 +35,7 @@ final class ProtocolSlot {
         this.current = binding;
     }
 
-    /** One provider's instance on the vhost, with the wires bound to it. */
-    static final class Binding {
-        private final String name;
-        private final ProtocolProvider provider;
-        private final Protocol instance;
-        private final AtomicInteger wires = new AtomicInteger();
-
-        Binding(String name, ProtocolProvider provider, Protocol instance) {
-            this.name = name;
-            this.provider = provider;
-            this.instance = instance;
-        }
-
-        String name() {
-            return name;
-        }
-
-        ProtocolProvider provider() {
-            return provider;
-        }
-
-        Protocol instance() {
-            return instance;
-        }
-
-        void attach(Wire w) {
-            wires.incrementAndGet();
-        }
-
-        void detach(Wire w) {
-            wires.decrementAndGet();
-        }
-
-        /** Connections currently bound to this instance. */
-        int wireCount() {
-            return wires.get();
-        }
+    /** One provider's instance on the vhost; wires compare bindings by identity. */
+    record Binding(String name, ProtocolProvider provider, Protocol instance) {
     }
 }

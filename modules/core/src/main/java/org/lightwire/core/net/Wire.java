@@ -101,7 +101,6 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
      */
     void bind() {
         loop.join(this);
-        protocol.attach(this);
         try {
             handler = role.bind(this);
         } catch (Throwable e) {
@@ -215,7 +214,6 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         }
         pendingOut = null;
         heldRx = null;
-        protocol.detach(this);
         loop.leave(this);
         if (onClosed != null) {
             onClosed.run();

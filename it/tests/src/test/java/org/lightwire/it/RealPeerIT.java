@@ -46,14 +46,18 @@ class RealPeerIT {
         assertTrue(Files.notExists(sock), "the socket file is removed when the server stops");
     }
 
-    @Test
-    void tcpKeepaliveKeysArmTheKernelsKeepaliveTimer(@TempDir Path tmp) throws Exception {
+    /** A config dir for one raw-test vhost on {@code port}, with the plugin deployed and extra global keys. */
+    private static Path rawTestConfig(Path tmp, int port, String extraGlobal) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         Fixtures.deploy(Fixtures.RAW_TEST, plugins);
+        return Fixtures.writeConfig(tmp.resolve("conf-dir"), "\"plugin-dir\": \"" + plugins + "\", " + extraGlobal,
+                Fixtures.rawVhost("tcp", port, "protocol-lws-raw-test"));
+    }
+
+    @Test
+    void tcpKeepaliveKeysArmTheKernelsKeepaliveTimer(@TempDir Path tmp) throws Exception {
         int withKa = Net.freePort();
-        Path conf = Fixtures.writeConfig(tmp.resolve("conf-dir"),
-                "\"plugin-dir\": \"" + plugins + "\", \"ka-time\": \"60\", \"ka-interval\": \"5\", \"ka-probes\": \"3\"",
-                Fixtures.rawVhost("tcp", withKa, "protocol-lws-raw-test"));
+        Path conf = rawTestConfig(tmp, withKa, "\"ka-time\": \"60\", \"ka-interval\": \"5\", \"ka-probes\": \"3\"");
         try (LauncherProcess launcher = LauncherProcess.start("--config-dir", conf.toString())) {
             Net.awaitRoundTrip(withKa, "x", "x", Duration.ofSeconds(20));
             try (Socket s = Net.connect(withKa)) {
@@ -74,12 +78,8 @@ class RealPeerIT {
 
     @Test
     void peerOverIpLimitLosesOnlyItsExtraConnection(@TempDir Path tmp) throws Exception {
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
-        Fixtures.deploy(Fixtures.RAW_TEST, plugins);
         int port = Net.freePort();
-        Path conf = Fixtures.writeConfig(tmp.resolve("conf-dir"),
-                "\"plugin-dir\": \"" + plugins + "\", \"ip-limit-wsi\": \"2\"",
-                Fixtures.rawVhost("tcp", port, "protocol-lws-raw-test"));
+        Path conf = rawTestConfig(tmp, port, "\"ip-limit-wsi\": \"2\"");
 
         try (LauncherProcess launcher = LauncherProcess.start("--config-dir", conf.toString(), "-d", "7")) {
             Net.awaitRoundTrip(port, "x", "x", Duration.ofSeconds(20));

@@ -47,7 +47,7 @@ class IdleLoopTest {
         Thread.sleep(200); // let start-up work and the task's own wake-up settle
 
         long before = loop.wakeups();
-        Thread.sleep(2_000);
+        Thread.sleep(2_000); // the observation window itself: nothing may wake the loop during it
 
         assertEquals(before, loop.wakeups(), "an idle loop must sleep until its next timer");
     }

@@ -14,8 +14,12 @@ module org.lightwire.launcher {
     requires static org.apache.felix.framework;
     // bundles and child-layer modules can only read JDK modules that are in the boot layer
     requires jdk.net;
+    // sun.misc.Signal: SIGHUP reloads the config
+    requires jdk.unsupported;
 
     uses org.lightwire.api.ContextFactory;
+    // `lightwire resolve` runs the async-dns bundle's tool from a child layer
+    uses java.util.spi.ToolProvider;
 
     provides java.lang.System.LoggerFinder with org.lightwire.launcher.log.LwsLoggerFinder;
 }

@@ -17,6 +17,8 @@ module org.lightwire.spi {
     requires static org.osgi.annotation.versioning;
 
     exports org.lightwire.api;
+    exports org.lightwire.api.crypto;
+    exports org.lightwire.api.http;
     exports org.lightwire.api.raw;
     exports org.lightwire.spi;
 

@@ -2,5 +2,6 @@
 module org.lightwire.it.fixture {
     requires org.lightwire.spi;
 
-    provides org.lightwire.api.ProtocolProvider with org.lightwire.it.fixture.UppercaseProvider;
+    provides org.lightwire.api.ProtocolProvider with org.lightwire.it.fixture.UppercaseProvider,
+            org.lightwire.it.fixture.CryptoProbeProvider;
 }

@@ -19,6 +19,7 @@ module org.lightwire.core {
     uses org.lightwire.spi.Role;
     uses org.lightwire.spi.Resolver;
     uses org.lightwire.api.ProtocolProvider;
+    uses org.lightwire.api.crypto.CryptoBackend;
 
     provides org.lightwire.api.ContextFactory with org.lightwire.core.CoreContextFactory;
 }

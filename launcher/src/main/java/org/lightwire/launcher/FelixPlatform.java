@@ -47,12 +47,15 @@ final class FelixPlatform implements Platform {
 
     private final Framework framework;
     private final Path cache;
-    private final ServiceTracker<ContextFactory, Context> contexts;
+    private final ServiceTracker<ContextFactory, LiveContext> contexts;
+    private final ContextKeeper keeper;
 
-    private FelixPlatform(Framework framework, Path cache, ServiceTracker<ContextFactory, Context> contexts) {
+    private FelixPlatform(Framework framework, Path cache, ServiceTracker<ContextFactory, LiveContext> contexts,
+            ContextKeeper keeper) {
         this.framework = framework;
         this.cache = cache;
         this.contexts = contexts;
+        this.keeper = keeper;
     }
 
     static FelixPlatform start(Distribution dist, ContextSettings settings, List<Path> pluginDirs) throws IOException {
@@ -74,8 +77,8 @@ final class FelixPlatform implements Platform {
                 b.start();
             }
             StartupResult startup = new StartupResult();
-            ServiceTracker<ContextFactory, Context> tracker = new ServiceTracker<>(bc, ContextFactory.class,
-                    new ContextKeeper(bc, settings, startup));
+            ContextKeeper keeper = new ContextKeeper(bc, settings, startup);
+            ServiceTracker<ContextFactory, LiveContext> tracker = new ServiceTracker<>(bc, ContextFactory.class, keeper);
             tracker.open();
             startup.await();
             for (Bundle b : felix) {
@@ -84,7 +87,7 @@ final class FelixPlatform implements Platform {
             logBundles(bc);
             LOG.log(Level.INFO, "watching plugin dir(s): " + (pluginDirs.isEmpty() ? "(none)" : pluginDirs.stream()
                     .map(Path::toString).collect(Collectors.joining(", "))));
-            return new FelixPlatform(framework, cache, tracker);
+            return new FelixPlatform(framework, cache, tracker, keeper);
         } catch (BundleException | RuntimeException e) {
             stopQuietly(framework);
             deleteTree(cache);
@@ -173,6 +176,14 @@ final class FelixPlatform implements Platform {
     }
 
     @Override
+    public synchronized void reload(ContextSettings settings) {
+        keeper.settings = settings;
+        for (LiveContext live : contexts.getTracked().values()) {
+            live.context = live.factory.succeed(live.context, settings);
+        }
+    }
+
+    @Override
     public void awaitStop() throws InterruptedException {
         framework.waitForStop(0);
     }
@@ -231,10 +242,22 @@ final class FelixPlatform implements Platform {
         }
     }
 
+    /** One factory's current context; a reload replaces it. */
+    private static final class LiveContext {
+        final ContextFactory factory;
+        volatile Context context;
+
+        LiveContext(ContextFactory factory, Context context) {
+            this.factory = factory;
+            this.context = context;
+        }
+    }
+
     /** Keeps one context alive per published factory: created when core appears, closed when it goes. */
-    private static final class ContextKeeper implements ServiceTrackerCustomizer<ContextFactory, Context> {
+    private static final class ContextKeeper implements ServiceTrackerCustomizer<ContextFactory, LiveContext> {
         private final BundleContext bc;
-        private final ContextSettings settings;
+        // the latest config: a core updated after a reload starts with it
+        volatile ContextSettings settings;
         private final StartupResult startup;
 
         ContextKeeper(BundleContext bc, ContextSettings settings, StartupResult startup) {
@@ -244,12 +267,12 @@ final class FelixPlatform implements Platform {
         }
 
         @Override
-        public Context addingService(ServiceReference<ContextFactory> reference) {
+        public LiveContext addingService(ServiceReference<ContextFactory> reference) {
             ContextFactory factory = bc.getService(reference);
             try {
                 Context context = factory.create(settings);
                 startup.succeeded();
-                return context;
+                return new LiveContext(factory, context);
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "cannot start the server: " + e.getMessage());
                 bc.ungetService(reference);
@@ -259,14 +282,14 @@ final class FelixPlatform implements Platform {
         }
 
         @Override
-        public void modifiedService(ServiceReference<ContextFactory> reference, Context context) {
+        public void modifiedService(ServiceReference<ContextFactory> reference, LiveContext context) {
             // nothing to do on property changes
         }
 
         @Override
-        public void removedService(ServiceReference<ContextFactory> reference, Context context) {
+        public void removedService(ServiceReference<ContextFactory> reference, LiveContext live) {
             LOG.log(Level.INFO, "core is going away: closing its context");
-            context.close();
+            live.context.close();
             bc.ungetService(reference);
         }
     }

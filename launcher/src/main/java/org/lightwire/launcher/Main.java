@@ -15,7 +15,11 @@ public final class Main {
     public static void main(String[] args) {
         int status;
         try {
-            status = ServeCommand.run(Arrays.asList(args));
+            status = args.length > 0 && args[0].equals(ResolveCommand.NAME)
+                    ? ResolveCommand.run(Arrays.asList(args).subList(1, args.length))
+                    : args.length > 0 && ToolCommand.handles(args[0])
+                    ? ToolCommand.run(args[0], Arrays.asList(args).subList(1, args.length))
+                    : ServeCommand.run(Arrays.asList(args));
         } catch (UsageException e) {
             System.err.println("lightwire: " + e.getMessage());
             status = 2;

@@ -39,6 +39,13 @@ final class ServeCommand {
             System.err.println("lightwire: " + e.getMessage());
             return 1;
         }
+        Optional<String> refusal = ProcessChecks.refusal(settings);
+        if (refusal.isPresent()) {
+            System.err.println("lightwire: " + refusal.get());
+            return 1;
+        }
+        // the async-dns bundle reads its settings from these properties
+        settings.asyncDnsNameserver().ifPresent(ns -> System.setProperty("lightwire.dns.nameserver", ns));
         List<Path> pluginDirs = pluginDirs(settings, options, dist);
         LockFile lock = null;
         try {
@@ -51,6 +58,7 @@ final class ServeCommand {
             Platform platform = options.staticMode()
                     ? StaticPlatform.start(dist, settings, pluginDirs)
                     : FelixPlatform.start(dist, settings, pluginDirs);
+            ConfigReload.onHangup(() -> loadConfig(options.configDir(), dist), platform);
             LockFile heldLock = lock;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.log(Level.INFO, "stopping");

@@ -26,7 +26,10 @@ record ServeOptions(Optional<Path> configDir, List<Path> pluginDirs, boolean sta
             usage: lightwire [--config-dir DIR] [--plugin-dir DIR]... [--static] [-d BITS] [-D | --lock FILE]
 
             Serves the lwsws-style config in DIR (DIR/conf, then DIR/conf.d/*), or with no
-            --config-dir the embedded default: protocol-lws-raw-test on 127.0.0.1:7681.
+            --config-dir the embedded default: the test server on http://127.0.0.1:7681/.
+            SIGHUP reloads the config without cutting open connections.
+
+            Tools: lightwire resolve NAME... (async DNS); each has its own --help.
 
               --config-dir DIR   read DIR/conf and DIR/conf.d/*
               --plugin-dir DIR   also watch DIR for plugin bundle jars (repeatable); the

@@ -29,10 +29,12 @@ final class StaticPlatform implements Platform {
 
     private static final System.Logger LOG = System.getLogger("org.lightwire.launcher");
 
-    private final Context context;
+    private final ContextFactory factory;
+    private volatile Context context;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private StaticPlatform(Context context) {
+    private StaticPlatform(ContextFactory factory, Context context) {
+        this.factory = factory;
         this.context = context;
     }
 
@@ -57,7 +59,7 @@ final class StaticPlatform implements Platform {
         ContextFactory factory = ServiceLoader.load(layer, ContextFactory.class).findFirst()
                 .orElseThrow(() -> new LightwireException("no ContextFactory in " + dist.bundles()
                         + ": is the core jar there?"));
-        return new StaticPlatform(factory.create(settings));
+        return new StaticPlatform(factory, factory.create(settings));
     }
 
     private static String bundleVersion(ModuleReference ref) {
@@ -70,12 +72,17 @@ final class StaticPlatform implements Platform {
     }
 
     @Override
+    public synchronized void reload(ContextSettings settings) {
+        context = factory.succeed(context, settings);
+    }
+
+    @Override
     public void awaitStop() throws InterruptedException {
         stopped.await();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         context.close();
         stopped.countDown();
     }

@@ -15,6 +15,10 @@ public final class ClientRequest {
     private final RetryPolicy retryPolicy;
     private final Sequencer sequencer;
     private final Object userData;
+    private final String method;
+    private final String path;
+    private final boolean pipeline;
+    private final String httpProxy;
 
     private ClientRequest(Builder b) {
         this.host = Objects.requireNonNull(b.host, "host");
@@ -24,6 +28,16 @@ public final class ClientRequest {
         this.retryPolicy = b.retryPolicy;
         this.sequencer = b.sequencer;
         this.userData = b.userData;
+        this.method = b.method;
+        this.path = b.path;
+        this.pipeline = b.pipeline;
+        this.httpProxy = b.httpProxy;
+        if (method != null && !org.lightwire.api.http.HttpFields.isToken(method)) {
+            throw new IllegalArgumentException("client request method '" + method + "' is not an HTTP token");
+        }
+        if (!path.startsWith("/") || !org.lightwire.api.http.HttpFields.isValidValue(path) || path.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("client request path must start with '/' and hold no spaces or control characters");
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("client port " + port + " is out of range");
         }
@@ -66,6 +80,32 @@ public final class ClientRequest {
         return userData;
     }
 
+    /** The HTTP method (lws {@code info.method}); empty for connections that are not HTTP requests. */
+    public Optional<String> method() {
+        return Optional.ofNullable(method);
+    }
+
+    /** The HTTP request path and query (lws {@code info.path}); "/" unless set. */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * Whether this HTTP request may queue behind another to the same host and port and be
+     * pipelined on its connection once keep-alive is confirmed (lws {@code LCCSCF_PIPELINE}).
+     */
+    public boolean pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * The HTTP proxy ("host:port") for a plain http request; empty: the {@code http_proxy}
+     * environment variable applies, if set and the host is not in {@code no_proxy}.
+     */
+    public Optional<String> httpProxy() {
+        return Optional.ofNullable(httpProxy);
+    }
+
     /** Builds a client request. */
     public static final class Builder {
         private final String host;
@@ -75,6 +115,10 @@ public final class ClientRequest {
         private RetryPolicy retryPolicy;
         private Sequencer sequencer;
         private Object userData;
+        private String method;
+        private String path = "/";
+        private boolean pipeline;
+        private String httpProxy;
 
         private Builder(String host, int port) {
             this.host = host;
@@ -104,6 +148,27 @@ public final class ClientRequest {
 
         public Builder userData(Object userData) {
             this.userData = userData;
+            return this;
+        }
+
+        /** Makes the connection an HTTP request with this method (role "h1"). */
+        public Builder method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder pipeline(boolean pipeline) {
+            this.pipeline = pipeline;
+            return this;
+        }
+
+        public Builder httpProxy(String hostColonPort) {
+            this.httpProxy = hostColonPort;
             return this;
         }
 

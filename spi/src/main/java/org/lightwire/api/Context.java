@@ -54,6 +54,28 @@ public interface Context extends AutoCloseable {
      */
     Sequencer createSequencer(String name, int loopIndex, RetryPolicy retryPolicy, SequencerHandler handler);
 
+    /**
+     * The crypto backend new work should use (lws' OpenSSL-or-mbedTLS choice, made at run
+     * time): the installed {@link org.lightwire.api.crypto.CryptoBackend} named by the global
+     * {@code crypto-backend} setting, else the highest-ranking one. Backends can be swapped
+     * while the context runs, so ask for it per piece of work rather than keeping it; work
+     * already started finishes on the backend it began with. Callable from any thread.
+     *
+     * @throws LightwireException if no backend is installed, or the configured one is not
+     */
+    org.lightwire.api.crypto.CryptoBackend crypto();
+
+    /**
+     * Retires the context gracefully (lws {@code lws_context_deprecate}): it stops listening
+     * at once, goes on serving its open connections, and closes itself when the last one
+     * has closed, then runs {@code whenDrained} (on a thread of its own). Callable from any
+     * thread; later calls do nothing.
+     */
+    void deprecate(Runnable whenDrained);
+
+    /** Whether {@link #deprecate} was called. */
+    boolean isDeprecated();
+
     /** Shuts the context down; see the type's description. Idempotent. */
     @Override
     void close();

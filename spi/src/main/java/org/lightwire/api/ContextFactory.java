@@ -19,6 +19,22 @@ public interface ContextFactory {
      */
     Context create(ContextSettings settings);
 
+    /**
+     * Creates a context that replaces {@code predecessor} with new settings (lwsws' SIGHUP
+     * reload): the predecessor stops listening and is {@linkplain Context#deprecate
+     * deprecated}: its open connections go on undisturbed and it closes once they have
+     * all closed. New connections reach the new context. Implementations hand listen
+     * sockets over so that no connection is refused in between; this default frees the
+     * ports first, then binds them again.
+     *
+     * @throws LightwireException if the new context cannot start; then the predecessor
+     *         goes on serving as before where the implementation can arrange it
+     */
+    default Context succeed(Context predecessor, ContextSettings settings) {
+        predecessor.deprecate(() -> { });
+        return create(settings);
+    }
+
     /** The implementation on the module path or class path. */
     static ContextFactory load() {
         return ServiceLoader.load(ContextFactory.class).findFirst()

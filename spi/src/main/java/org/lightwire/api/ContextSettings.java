@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How to create a context (lws {@code lws_context_creation_info}; lwsws' {@code "global"}
@@ -23,6 +25,17 @@ public final class ContextSettings {
     private final List<Path> pluginDirs;
     private final List<VhostSettings> vhosts;
     private final List<SystemState.Notifier> systemNotifiers;
+    private final String serverString;
+    private final List<RejectServiceKeyword> rejectServiceKeywords;
+    private final int ipLimitAh;
+    private final OptionalInt rlimitNofile;
+    private final Privileges privileges;
+    private final String cryptoBackend;
+    private final String asyncDnsNameserver;
+    private final HttpLimits httpLimits;
+    private final String defaultAlpn;
+    private final boolean initSsl;
+    private final int wsPingpongSecs;
 
     private ContextSettings(Builder b) {
         this.countThreads = b.countThreads;
@@ -37,6 +50,32 @@ public final class ContextSettings {
         this.pluginDirs = List.copyOf(b.pluginDirs);
         this.vhosts = List.copyOf(b.vhosts);
         this.systemNotifiers = List.copyOf(b.systemNotifiers);
+        this.serverString = b.serverString;
+        this.rejectServiceKeywords = List.copyOf(b.rejectServiceKeywords);
+        this.ipLimitAh = b.ipLimitAh;
+        this.rlimitNofile = b.rlimitNofile;
+        this.privileges = b.privileges;
+        this.cryptoBackend = b.cryptoBackend;
+        this.asyncDnsNameserver = b.asyncDnsNameserver;
+        this.httpLimits = b.httpLimits;
+        this.defaultAlpn = b.defaultAlpn;
+        this.initSsl = b.initSsl;
+        this.wsPingpongSecs = b.wsPingpongSecs;
+    }
+
+    private static String requireText(String key, String value, int maxLength) {
+        Objects.requireNonNull(value, key);
+        if (value.isEmpty() || value.length() > maxLength) {
+            throw new IllegalArgumentException(key + " must be 1.." + maxLength + " characters, not " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            // Values here end up in HTTP headers or log lines: control characters could split them.
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(key + " must not contain control characters (character " + (i + 1) + ")");
+            }
+        }
+        return value;
     }
 
     private static int requireRange(String key, int value, int min, int max) {
@@ -114,6 +153,76 @@ public final class ContextSettings {
         return systemNotifiers;
     }
 
+    /** The {@code Server:} header value (key {@code "server-string"}). Default {@code "lightwire"}. */
+    public String serverString() {
+        return serverString;
+    }
+
+    /** User agents answered with a fixed status instead of being served (key {@code "reject-service-keywords"}). */
+    public List<RejectServiceKeyword> rejectServiceKeywords() {
+        return rejectServiceKeywords;
+    }
+
+    /**
+     * Most HTTP requests one peer IP may have in header processing at once (key
+     * {@code "ip-limit-ah"}, lws' per-IP "allocated header" limit); 0: no limit.
+     */
+    public int ipLimitAh() {
+        return ipLimitAh;
+    }
+
+    /**
+     * The open-file limit the server needs (key {@code "rlimit-nofile"}). lws raises its own
+     * limit; a JVM cannot, so the launcher checks the process already has at least this
+     * many (systemd {@code LimitNOFILE=}) and refuses to start otherwise.
+     */
+    public OptionalInt rlimitNofile() {
+        return rlimitNofile;
+    }
+
+    /** The user/group the server must run as (keys {@code "username"}, {@code "groupname"}, {@code "uid"}, {@code "gid"}). */
+    public Privileges privileges() {
+        return privileges;
+    }
+
+    /**
+     * The crypto backend bundle to use, e.g. {@code "jca"} or {@code "bc"} (key
+     * {@code "crypto-backend"}, a Lightwire extension; lws picks its TLS library at build
+     * time). Empty: the highest-ranked backend installed.
+     */
+    public Optional<String> cryptoBackend() {
+        return Optional.ofNullable(cryptoBackend);
+    }
+
+    /**
+     * The nameserver the async-dns bundle asks, "IP" or "IP:PORT" ("[v6]:PORT") (key
+     * {@code "async-dns-nameserver"}, a Lightwire extension; lws takes it from
+     * /etc/resolv.conf too). Empty: the first nameserver of /etc/resolv.conf.
+     */
+    public Optional<String> asyncDnsNameserver() {
+        return Optional.ofNullable(asyncDnsNameserver);
+    }
+
+    /** Limits on HTTP requests (Lightwire extension keys {@code "http-max-*"}, {@code "http-header-timeout-secs"}). */
+    public HttpLimits httpLimits() {
+        return httpLimits;
+    }
+
+    /** The ALPN list vhosts use when they name none, e.g. {@code "h2,http/1.1"} (key {@code "default-alpn"}). */
+    public Optional<String> defaultAlpn() {
+        return Optional.ofNullable(defaultAlpn);
+    }
+
+    /** Whether TLS support is initialised for the context (key {@code "init-ssl"}). */
+    public boolean initSsl() {
+        return initSsl;
+    }
+
+    /** Seconds an established WebSocket may be idle before it is pinged (key {@code "ws-pingpong-secs"}); 0: off. */
+    public int wsPingpongSecs() {
+        return wsPingpongSecs;
+    }
+
     /** Builds context settings; each setter checks its value at once, naming the config key. */
     public static final class Builder {
         private int countThreads = 1;
@@ -128,6 +237,17 @@ public final class ContextSettings {
         private final List<Path> pluginDirs = new ArrayList<>();
         private final List<VhostSettings> vhosts = new ArrayList<>();
         private final List<SystemState.Notifier> systemNotifiers = new ArrayList<>();
+        private String serverString = "lightwire";
+        private final List<RejectServiceKeyword> rejectServiceKeywords = new ArrayList<>();
+        private int ipLimitAh;
+        private OptionalInt rlimitNofile = OptionalInt.empty();
+        private Privileges privileges = Privileges.NONE;
+        private String cryptoBackend;
+        private String asyncDnsNameserver;
+        private HttpLimits httpLimits = HttpLimits.DEFAULTS;
+        private String defaultAlpn;
+        private boolean initSsl;
+        private int wsPingpongSecs;
 
         public Builder countThreads(int n) {
             this.countThreads = requireRange("count-threads", n, 1, 64);
@@ -186,6 +306,104 @@ public final class ContextSettings {
 
         public Builder systemNotifier(SystemState.Notifier notifier) {
             systemNotifiers.add(notifier);
+            return this;
+        }
+
+        public Builder serverString(String server) {
+            this.serverString = requireText("server-string", server, 256);
+            return this;
+        }
+
+        public Builder rejectServiceKeyword(RejectServiceKeyword keyword) {
+            rejectServiceKeywords.add(Objects.requireNonNull(keyword, "reject-service-keywords"));
+            return this;
+        }
+
+        public Builder ipLimitAh(int limit) {
+            this.ipLimitAh = requireRange("ip-limit-ah", limit, 0, Integer.MAX_VALUE);
+            return this;
+        }
+
+        public Builder rlimitNofile(int limit) {
+            this.rlimitNofile = OptionalInt.of(requireRange("rlimit-nofile", limit, 1, Integer.MAX_VALUE));
+            return this;
+        }
+
+        public Builder privileges(Privileges privileges) {
+            this.privileges = Objects.requireNonNull(privileges, "privileges");
+            return this;
+        }
+
+        /** The backend name: letters, digits, '.', '_' or '-'. */
+        public Builder cryptoBackend(String backend) {
+            requireText("crypto-backend", backend, 64);
+            for (int i = 0; i < backend.length(); i++) {
+                char c = backend.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                    throw new IllegalArgumentException("crypto-backend '" + backend
+                            + "' must hold only letters, digits, '.', '_' or '-'");
+                }
+            }
+            this.cryptoBackend = backend;
+            return this;
+        }
+
+        /** An IP literal with an optional port: "192.0.2.1", "192.0.2.1:5353", "[2001:db8::1]:53". */
+        public Builder asyncDnsNameserver(String ipAndPort) {
+            requireText("async-dns-nameserver", ipAndPort, 64);
+            String host = ipAndPort;
+            String port = null;
+            if (host.startsWith("[")) {
+                int end = host.indexOf(']');
+                if (end < 0 || end + 1 < host.length() && host.charAt(end + 1) != ':') {
+                    throw new IllegalArgumentException("async-dns-nameserver '" + ipAndPort + "' is not [IPv6]:PORT");
+                }
+                port = end + 1 < host.length() ? host.substring(end + 2) : null;
+                host = host.substring(1, end);
+            } else if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+                port = host.substring(host.indexOf(':') + 1);
+                host = host.substring(0, host.indexOf(':'));
+            }
+            if (!isIpLiteral(host)) {
+                throw new IllegalArgumentException("async-dns-nameserver '" + ipAndPort
+                        + "' must be an IP address (a name would itself need resolving)");
+            }
+            if (port != null && !port.matches("[0-9]{1,5}") || port != null && Integer.parseInt(port) > 65535) {
+                throw new IllegalArgumentException("async-dns-nameserver '" + ipAndPort + "' has a bad port");
+            }
+            this.asyncDnsNameserver = ipAndPort;
+            return this;
+        }
+
+        private static boolean isIpLiteral(String host) {
+            if (host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+                for (String part : host.split("\\.")) {
+                    if (Integer.parseInt(part) > 255) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return host.indexOf(':') >= 0 && host.matches("[0-9A-Fa-f:.]+");
+        }
+
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = Objects.requireNonNull(limits, "httpLimits");
+            return this;
+        }
+
+        public Builder defaultAlpn(String alpn) {
+            this.defaultAlpn = requireText("default-alpn", alpn, 255);
+            return this;
+        }
+
+        public Builder initSsl(boolean init) {
+            this.initSsl = init;
+            return this;
+        }
+
+        public Builder wsPingpongSecs(int secs) {
+            this.wsPingpongSecs = requireRange("ws-pingpong-secs", secs, 0, 86_400);
             return this;
         }
 

@@ -1,7 +1,12 @@
 package org.lightwire.spi;
 
 import java.net.SocketAddress;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Optional;
+import org.lightwire.api.ClientRequest;
+import org.lightwire.api.Vhost;
 import org.lightwire.api.Connection;
 import org.lightwire.api.Protocol;
 
@@ -13,7 +18,7 @@ public interface RoleBinding {
     /** The connection, as its protocol sees it. */
     Connection connection();
 
-    /** The protocol instance the connection is bound to. */
+    /** The protocol instance the connection is bound to; null while unbound (an HTTP connection between bindings). */
     Protocol protocol();
 
     /**
@@ -24,4 +29,37 @@ public interface RoleBinding {
 
     /** Sends one datagram (datagram transports only). */
     void sendDatagram(ByteBuffer data, SocketAddress destination);
+
+    /**
+     * Sends up to {@code count} bytes of {@code file} from {@code position}, zero-copy where
+     * the transport allows (plain sockets), else by copying. Sends nothing while earlier
+     * output is still waiting for the transport.
+     * @return the number of bytes sent, possibly 0 when the transport is full; the role's
+     *         writeable event follows once it can take more
+     */
+    long sendFile(FileChannel file, long position, long count) throws IOException;
+
+    /** Whether output is still waiting for the transport (the next writeable event waits for it). */
+    boolean hasPendingOutput();
+
+    /** The client request this connection was made for; empty on server connections. */
+    Optional<ClientRequest> clientRequest();
+
+    /**
+     * Moves a server connection to the vhost that serves {@code hostName} (a Host header or
+     * SNI name; a trailing ":port" is ignored) among the vhosts sharing its listen socket:
+     * the exact name, else the vhost whose name is a dot-suffix of it, else the first
+     * vhost on the socket (lws {@code lws_select_vhost}). A change drops the current
+     * protocol binding.
+     * @return the vhost now serving the connection
+     */
+    Vhost selectVhost(String hostName);
+
+    /**
+     * Binds the connection to protocol {@code name} of its vhost, replacing the current
+     * binding (lws' HTTP bind / drop protocol). {@code null} unbinds.
+     * @return the bound instance; empty (and unbound) if the vhost does not enable the
+     *         protocol or its provider is not installed
+     */
+    Optional<Protocol> bindProtocol(String name);
 }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * distribution the way the {@code ./lightwire} script starts it. Its stderr (the log) is
  * collected so tests can wait for lines and show them when something fails.
  */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
 
-    static final Path DIST = Path.of(System.getProperty("lightwire.dist", "../../launcher/target/lightwire"));
+    public static final Path DIST = Path.of(System.getProperty("lightwire.dist", "../../launcher/target/lightwire"));
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -31,12 +31,12 @@ final class LauncherProcess implements AutoCloseable {
         reader.start();
     }
 
-    static LauncherProcess start(String... args) throws IOException {
+    public static LauncherProcess start(String... args) throws IOException {
         return startFrom(DIST, args);
     }
 
     /** Starts the launcher of the distribution laid out at {@code home}. */
-    static LauncherProcess startFrom(Path home, String... args) throws IOException {
+    public static LauncherProcess startFrom(Path home, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-p", home.resolve("lib").toString(), "--add-modules", "ALL-MODULE-PATH",
                 "-m", "org.lightwire.launcher/org.lightwire.launcher.Main"));
@@ -60,7 +60,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Waits until a log line matches {@code regex}; fails with the whole log otherwise. */
-    String awaitLine(String regex, Duration timeout) throws InterruptedException {
+    public String awaitLine(String regex, Duration timeout) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
@@ -81,14 +81,14 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Everything logged so far. */
-    String log() {
+    public String log() {
         synchronized (lines) {
             return String.join("\n", lines);
         }
     }
 
     /** Waits for the process to exit on its own and returns its status. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("launcher still running after " + timeout + "; log:\n" + log());
         }
@@ -96,11 +96,11 @@ final class LauncherProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

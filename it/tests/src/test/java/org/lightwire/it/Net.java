@@ -10,19 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Small TCP helpers for talking to the launcher over loopback. */
-final class Net {
+public final class Net {
 
     private Net() {
     }
 
     /** A port free right now on 127.0.0.1. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    static Socket connect(int port) throws IOException {
+    public static Socket connect(int port) throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
         s.setSoTimeout(3000);
@@ -30,7 +30,7 @@ final class Net {
     }
 
     /** Sends {@code text} and reads back exactly as many bytes. */
-    static String roundTrip(Socket s, String text) throws IOException {
+    public static String roundTrip(Socket s, String text) throws IOException {
         byte[] out = text.getBytes(StandardCharsets.UTF_8);
         s.getOutputStream().write(out);
         s.getOutputStream().flush();
@@ -39,7 +39,7 @@ final class Net {
     }
 
     /** One connection, one round trip; null if the connection was refused, closed or silent. */
-    static String tryRoundTrip(int port, String text) {
+    public static String tryRoundTrip(int port, String text) {
         try (Socket s = connect(port)) {
             s.setSoTimeout(1000);
             String back = roundTrip(s, text);
@@ -50,7 +50,7 @@ final class Net {
     }
 
     /** Polls until {@code port} answers {@code text} with {@code expected}. */
-    static void awaitRoundTrip(int port, String text, String expected, Duration timeout) throws InterruptedException {
+    public static void awaitRoundTrip(int port, String text, String expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = null;
         while (System.nanoTime() < deadline) {
@@ -64,7 +64,7 @@ final class Net {
     }
 
     /** Whether the server closes {@code s} (end of stream or reset) within {@code timeout}. */
-    static boolean closedByPeer(Socket s, Duration timeout) throws IOException {
+    public static boolean closedByPeer(Socket s, Duration timeout) throws IOException {
         s.setSoTimeout((int) timeout.toMillis());
         InputStream in = s.getInputStream();
         try {

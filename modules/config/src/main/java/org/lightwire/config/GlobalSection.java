@@ -6,12 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
+import java.util.function.UnaryOperator;
 
 import org.lightwire.api.ContextSettings;
+import org.lightwire.api.HttpLimits;
+import org.lightwire.api.Privileges;
+import org.lightwire.api.RejectServiceKeyword;
 import org.lightwire.api.RetryPolicy;
 import org.lightwire.api.TcpKeepalive;
+import org.lightwire.config.internal.JsonValue;
+import org.lightwire.config.internal.JsonValue.ArrayValue;
 import org.lightwire.config.internal.JsonValue.Member;
 import org.lightwire.config.internal.JsonValue.ObjectValue;
 
@@ -22,7 +31,14 @@ import org.lightwire.config.internal.JsonValue.ObjectValue;
  *
  * <p>Keys, from lwsws: {@code count-threads} (1..64 service loops), {@code plugin-dir}
  * (repeatable, at most {@value #MAX_PLUGIN_DIRS} in all), {@code timeout-secs} (1..86400),
- * {@code ip-limit-wsi} (connections per peer IP, 0: no limit).
+ * {@code ip-limit-wsi} (connections per peer IP, 0: no limit), {@code ip-limit-ah} (HTTP
+ * requests in header processing per peer IP, 0: no limit), {@code server-string},
+ * {@code reject-service-keywords} (an array of objects mapping user-agent text to a status,
+ * accumulating across files), {@code username}, {@code groupname}, {@code uid},
+ * {@code gid} and {@code rlimit-nofile} (a JVM can neither drop privileges nor raise its
+ * file limit: the launcher checks at start that the process already runs so). Read and
+ * checked, then refused as not supported yet: {@code init-ssl}, {@code default-alpn}
+ * (TLS), {@code ws-pingpong-secs} (WebSocket).
  *
  * <p>Lightwire additions, for lws creation-info members lwsws does not expose:
  * <ul>
@@ -35,6 +51,14 @@ import org.lightwire.config.internal.JsonValue.ObjectValue;
  *       are Linux's, so a value the kernel would refuse fails here, at startup;</li>
  *   <li>{@code udp-loss-sim-tx-pc}, {@code udp-loss-sim-rx-pc}: percent of datagrams
  *       dropped on purpose, for testing (lws {@code udp_loss_sim_tx_pc});</li>
+ *   <li>{@code crypto-backend}: the crypto backend bundle to use ({@code "jca"},
+ *       {@code "bc"}...); lws picks its TLS library at build time;</li>
+ *   <li>{@code async-dns-nameserver}: "IP[:PORT]" the async-dns bundle queries instead
+ *       of the first nameserver of /etc/resolv.conf;</li>
+ *   <li>{@code http-max-request-line}, {@code http-max-header-bytes},
+ *       {@code http-max-header-count}, {@code http-max-body-bytes},
+ *       {@code http-header-timeout-secs}: the {@link HttpLimits} of every HTTP request (lws
+ *       fixes these at build time);</li>
  *   <li>the retry and validity keys of {@link RetryKeys}.</li>
  * </ul>
  */
@@ -50,6 +74,15 @@ final class GlobalSection {
     private KeepaliveValue kaTime;
     private KeepaliveValue kaInterval;
     private KeepaliveValue kaProbes;
+    private final List<RejectServiceKeyword> rejectServiceKeywords = new ArrayList<>();
+    /** The HTTP limit keys given, in order; each was checked on its own when read. */
+    private final Map<String, UnaryOperator<HttpLimits>> httpLimits = new LinkedHashMap<>();
+    private String username;
+    private String groupname;
+    private OptionalInt uid = OptionalInt.empty();
+    private OptionalInt gid = OptionalInt.empty();
+    /** Whether any privilege key was given, so that none leaves {@link Privileges#NONE}. */
+    private boolean privilegesGiven;
 
     /** A keepalive key's value, with its field so a missing partner can be blamed on it. */
     private record KeepaliveValue(int value, Field field) {
@@ -71,10 +104,109 @@ final class GlobalSection {
                 case "ka-time" -> kaTime = new KeepaliveValue(scalars.integer(f, 0, 32_767), f);
                 case "ka-interval" -> kaInterval = new KeepaliveValue(scalars.integer(f, 1, 32_767), f);
                 case "ka-probes" -> kaProbes = new KeepaliveValue(scalars.integer(f, 1, 127), f);
+                case "ip-limit-ah" -> set(f, scalars.integer(f), ContextSettings.Builder::ipLimitAh);
+                case "rlimit-nofile" -> set(f, scalars.integer(f), ContextSettings.Builder::rlimitNofile);
+                case "server-string" -> setText(f, scalars.text(f), ContextSettings.Builder::serverString);
+                case "crypto-backend" -> setText(f, scalars.text(f), ContextSettings.Builder::cryptoBackend);
+                case "async-dns-nameserver" -> setText(f, scalars.text(f), ContextSettings.Builder::asyncDnsNameserver);
+                case "reject-service-keywords" -> rejectServiceKeywords(f, scalars);
+                case "username" -> username = privilegeName(f, scalars.text(f), false);
+                case "groupname" -> groupname = privilegeName(f, scalars.text(f), true);
+                case "uid" -> uid = privilegeId(scalars.integer(f, 0, Integer.MAX_VALUE));
+                case "gid" -> gid = privilegeId(scalars.integer(f, 0, Integer.MAX_VALUE));
+                case "http-max-request-line" -> limit(f, scalars.integer(f), HttpLimits::withMaxRequestLine);
+                case "http-max-header-bytes" -> limit(f, scalars.integer(f), HttpLimits::withMaxHeaderBytes);
+                case "http-max-header-count" -> limit(f, scalars.integer(f), HttpLimits::withMaxHeaderCount);
+                case "http-max-body-bytes" -> {
+                    long bytes = scalars.longInteger(f, 0, HttpLimits.MAX_BODY_BYTES);
+                    limit(f, l -> l.withMaxBodyBytes(bytes));
+                }
+                case "http-header-timeout-secs" -> limit(f, scalars.integer(f), HttpLimits::withHeaderTimeoutSecs);
+                case "init-ssl" -> set(f, scalars.flag(f), ContextSettings.Builder::initSsl);
+                case "default-alpn" -> setText(f, scalars.text(f), ContextSettings.Builder::defaultAlpn);
+                case "ws-pingpong-secs" -> set(f, scalars.integer(f), ContextSettings.Builder::wsPingpongSecs);
                 default -> {
                     if (!retry.read(f, scalars)) {
-                        throw PendingKeys.refuse(f, PendingKeys.GLOBAL);
+                        throw PendingKeys.unknown(f);
                     }
+                }
+            }
+            PendingKeys.requireBuilt(f, PendingKeys.GLOBAL);
+        }
+    }
+
+    private void setText(Field f, String value, BiConsumer<ContextSettings.Builder, String> setter)
+            throws ConfigException {
+        try {
+            setter.accept(probe, value);
+        } catch (IllegalArgumentException e) {
+            throw f.error(e.getMessage());
+        }
+        settings.put(f.key(), b -> setter.accept(b, value));
+    }
+
+    private void set(Field f, boolean value, BiConsumer<ContextSettings.Builder, Boolean> setter) {
+        settings.put(f.key(), b -> setter.accept(b, value));
+    }
+
+    private interface LimitSetter {
+        HttpLimits apply(HttpLimits limits, int value);
+    }
+
+    private void limit(Field f, int value, LimitSetter setter) throws ConfigException {
+        limit(f, l -> setter.apply(l, value));
+    }
+
+    /**
+     * Keeps one HTTP limit key. Each limit is checked on its own against the defaults: the
+     * limits are independent, so a value valid there is valid with any other valid values.
+     */
+    private void limit(Field f, UnaryOperator<HttpLimits> change) throws ConfigException {
+        try {
+            change.apply(HttpLimits.DEFAULTS);
+        } catch (IllegalArgumentException e) {
+            throw f.error(e.getMessage());
+        }
+        httpLimits.put(f.key(), change);
+    }
+
+    /** A user or group name, checked by {@link Privileges} so that the error names this key. */
+    private String privilegeName(Field f, String name, boolean group) throws ConfigException {
+        Optional<String> given = Optional.of(name);
+        try {
+            new Privileges(group ? Optional.empty() : given, group ? given : Optional.empty(), OptionalInt.empty(),
+                    OptionalInt.empty());
+        } catch (IllegalArgumentException e) {
+            throw f.error(e.getMessage());
+        }
+        privilegesGiven = true;
+        return name;
+    }
+
+    private OptionalInt privilegeId(int id) {
+        privilegesGiven = true;
+        return OptionalInt.of(id);
+    }
+
+    /** {@code "reject-service-keywords": [{ "scumbot": "404 Not Found" }, ...]}; adds across files. */
+    private void rejectServiceKeywords(Field f, Scalars scalars) throws ConfigException {
+        if (!(f.value() instanceof ArrayValue list)) {
+            throw f.error("expected an array of objects mapping user-agent text to a status, found "
+                    + f.value().kind());
+        }
+        for (int i = 0; i < list.elements().size(); i++) {
+            JsonValue element = list.elements().get(i);
+            String key = f.key() + "[" + i + "]";
+            if (!(element instanceof ObjectValue pairs)) {
+                throw f.section().error(element.at(), key,
+                        "expected an object mapping user-agent text to a status, found " + element.kind());
+            }
+            for (Member pair : pairs.members()) {
+                Field each = new Field(f.section(), key + "." + pair.name(), pair.at(), pair.value());
+                try {
+                    rejectServiceKeywords.add(new RejectServiceKeyword(pair.name(), scalars.text(each)));
+                } catch (IllegalArgumentException e) {
+                    throw each.error(e.getMessage());
                 }
             }
         }
@@ -113,6 +245,15 @@ final class GlobalSection {
         pluginDirs.forEach(builder::pluginDir);
         builder.tcpKeepalive(keepalive());
         builder.retryPolicy(retryPolicy());
+        rejectServiceKeywords.forEach(builder::rejectServiceKeyword);
+        HttpLimits limits = HttpLimits.DEFAULTS;
+        for (UnaryOperator<HttpLimits> change : httpLimits.values()) {
+            limits = change.apply(limits);
+        }
+        builder.httpLimits(limits);
+        if (privilegesGiven) {
+            builder.privileges(new Privileges(Optional.ofNullable(username), Optional.ofNullable(groupname), uid, gid));
+        }
     }
 
     private TcpKeepalive keepalive() throws ConfigException {

@@ -2,47 +2,38 @@ package org.lightwire.config;
 
 import java.util.Map;
 
+import org.lightwire.api.Mount;
+
 /**
- * Keys lwsws accepts whose feature Lightwire has not built yet, with the feature each
- * waits for. They are refused with that name rather than ignored, so a config written for
- * lws never runs with part of it silently missing, and an operator can tell "not yet"
- * from a typo.
+ * Keys and mount origins lwsws accepts whose feature Lightwire has not built yet, with the
+ * feature each waits for. Their values are read and checked like any other (a wrong type
+ * is still a type error, and the settings model already has a place for them); then they
+ * are refused with the feature's name rather than ignored, so a config written for lws
+ * never runs with part of it silently missing, and an operator can tell "not yet" from a
+ * typo. When a feature lands, its keys leave these tables.
  */
 final class PendingKeys {
 
-    private static final String HTTP1 = "HTTP/1.1";
     private static final String TLS = "TLS";
     private static final String WEBSOCKET = "WebSocket";
     private static final String HTTP2 = "HTTP/2";
     private static final String IPV6 = "IPv6 options";
     private static final String FAST_OPEN = "TCP fast open";
+    private static final String CGI = "CGI";
+    private static final String REVERSE_PROXY = "reverse proxy";
+    private static final String GENERIC_SESSIONS = "generic sessions";
 
     /** Pending keys of {@code "global"}. */
-    static final Map<String, String> GLOBAL = Map.ofEntries(
-            // privilege drop happens once the server side listens for HTTP
-            Map.entry("uid", HTTP1),
-            Map.entry("gid", HTTP1),
-            Map.entry("username", HTTP1),
-            Map.entry("groupname", HTTP1),
-            Map.entry("init-ssl", TLS),
-            Map.entry("server-string", HTTP1),
-            Map.entry("ws-pingpong-secs", WEBSOCKET),
-            Map.entry("reject-service-keywords", HTTP1),
-            Map.entry("default-alpn", TLS),
-            Map.entry("ip-limit-ah", HTTP1),
-            Map.entry("rlimit-nofile", HTTP1));
+    static final Map<String, String> GLOBAL = Map.of(
+            "init-ssl", TLS,
+            "default-alpn", TLS,
+            "ws-pingpong-secs", WEBSOCKET);
 
     /** Pending keys of a vhost. */
     static final Map<String, String> VHOST = Map.ofEntries(
-            Map.entry("sts", HTTP1),
             Map.entry("host-ssl-key", TLS),
             Map.entry("host-ssl-cert", TLS),
             Map.entry("host-ssl-ca", TLS),
-            Map.entry("access-log", HTTP1),
-            // lws reads the underscore spelling; README.lwsws.md documents "keeplive-timeout"
-            Map.entry("keepalive_timeout", HTTP1),
-            Map.entry("keeplive-timeout", HTTP1),
-            Map.entry("keepalive-timeout", HTTP1),
             Map.entry("enable-client-ssl", TLS),
             Map.entry("client-ssl-key", TLS),
             Map.entry("client-ssl-cert", TLS),
@@ -52,33 +43,69 @@ final class PendingKeys {
             Map.entry("tls13-ciphers", TLS),
             Map.entry("client-tls13-ciphers", TLS),
             Map.entry("ecdh-curve", TLS),
-            Map.entry("noipv6", IPV6),
-            Map.entry("ipv6only", IPV6),
             Map.entry("ssl-option-set", TLS),
             Map.entry("ssl-option-clear", TLS),
             Map.entry("ssl-client-option-set", TLS),
             Map.entry("ssl-client-option-clear", TLS),
-            Map.entry("headers", HTTP1),
             Map.entry("client-cert-required", TLS),
             Map.entry("ignore-missing-cert", TLS),
-            Map.entry("error-document-404", HTTP1),
             Map.entry("alpn", TLS),
-            Map.entry("fo-listen-queue", FAST_OPEN),
-            Map.entry("strict-host-check", HTTP1),
             Map.entry("fallback-listen-accept", TLS),
             Map.entry("allow-non-tls", TLS),
             Map.entry("redirect-http", TLS),
             Map.entry("allow-http-on-https", TLS),
+            Map.entry("noipv6", IPV6),
+            Map.entry("ipv6only", IPV6),
+            Map.entry("fo-listen-queue", FAST_OPEN),
             Map.entry("disable-no-protocol-ws-upgrades", WEBSOCKET),
-            Map.entry("h2-half-closed-long-poll", HTTP2),
-            Map.entry("mounts", HTTP1));
+            Map.entry("h2-half-closed-long-poll", HTTP2));
+
+    /** Pending keys of a mount. */
+    static final Map<String, String> MOUNT = Map.of(
+            "cgi-timeout", CGI,
+            "cgi-env", CGI,
+            "cgi-chroot", CGI,
+            "cgi-chdir", CGI,
+            // user levels and suffix interpreters are what protocol-generic-sessions acts on
+            "auth-mask", GENERIC_SESSIONS,
+            "interpret", GENERIC_SESSIONS);
+
+    /** Mount origin kinds not served yet. */
+    static final Map<Mount.Kind, String> ORIGINS = Map.of(
+            Mount.Kind.CGI, CGI,
+            Mount.Kind.PROXY_HTTP, REVERSE_PROXY,
+            Mount.Kind.PROXY_HTTPS, REVERSE_PROXY);
 
     private PendingKeys() {
     }
 
-    /** The error for a key its section does not support: "not supported yet" or "unknown key". */
-    static ConfigException refuse(Field f, Map<String, String> pending) {
-        String feature = pending.get(f.key());
-        return f.error(feature == null ? "unknown key" : "not supported yet (arrives with " + feature + ")");
+    /** Refuses {@code f}, whose value has been read and checked, if its feature is in {@code pending}. */
+    static void requireBuilt(Field f, Map<String, String> pending) throws ConfigException {
+        requireBuilt(f, f.key(), pending);
+    }
+
+    /** {@link #requireBuilt(Field, Map)} for a field whose key within its section is {@code name}. */
+    static void requireBuilt(Field f, String name, Map<String, String> pending) throws ConfigException {
+        String feature = pending.get(name);
+        if (feature != null) {
+            throw notYet(f, feature);
+        }
+    }
+
+    /** Refuses the mount origin {@code f} if its kind is not served yet. */
+    static void requireBuilt(Field f, Mount.Kind kind) throws ConfigException {
+        String feature = ORIGINS.get(kind);
+        if (feature != null) {
+            throw f.error(kind.scheme() + " origins are not supported yet (arrives with " + feature + ")");
+        }
+    }
+
+    /** The error for a key its section does not know. */
+    static ConfigException unknown(Field f) {
+        return f.error("unknown key");
+    }
+
+    private static ConfigException notYet(Field f, String feature) {
+        return f.error("not supported yet (arrives with " + feature + ")");
     }
 }

@@ -1,5 +1,6 @@
 package org.lightwire.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -74,6 +75,38 @@ final class Scalars {
             throw f.error("must be " + min + ".." + max + ", not " + value);
         }
         return value;
+    }
+
+    /** A decimal {@code long} in {@code min..max}, for byte counts and OpenSSL option bits. */
+    long longInteger(Field f, long min, long max) throws ConfigException {
+        String text = text(f);
+        if (!INTEGER.matcher(text).matches()) {
+            throw f.error("expected an integer, found " + MessageText.quote(text));
+        }
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw f.error("integer " + MessageText.quote(text) + " is out of range");
+        }
+        if (value < min || value > max) {
+            throw f.error("must be " + min + ".." + max + ", not " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A file system path ({@code _lws_ddir_} replaced). Only its form is checked here:
+     * whether the file exists is for whoever opens it at start, which may be after the
+     * config is read (a log file created on start, a certificate provisioned later).
+     */
+    Path path(Field f) throws ConfigException {
+        String text = nonEmptyText(f);
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw f.error("not a usable path: " + e.getReason());
+        }
     }
 
     /**

@@ -3,12 +3,10 @@ package org.lightwire.config;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.lightwire.api.Options;
 import org.lightwire.api.VhostSettings;
 import org.lightwire.config.internal.JsonValue;
 import org.lightwire.config.internal.JsonValue.ArrayValue;
 import org.lightwire.config.internal.JsonValue.Member;
-import org.lightwire.config.internal.JsonValue.NullValue;
 import org.lightwire.config.internal.JsonValue.ObjectValue;
 import org.lightwire.config.internal.Position;
 
@@ -18,9 +16,8 @@ import org.lightwire.config.internal.Position;
  * <pre>
  * "ws-protocols": [{ "lws-server-status": { "update-ms": "5000", "filespath": ["/proc/a", "/proc/b"] } }]
  * </pre>
- * Option values are text as everywhere in lwsws; an object becomes nested options under
- * an option whose value is {@code ""}; an array gives one option per element, which is how
- * a repeatable option can be written without repeating its key.
+ * The options are read by {@link OptionObjects}: values are text, objects nest, arrays
+ * repeat an option.
  *
  * <p>One instance per vhost: it remembers the names it has seen, because enabling a
  * protocol twice would give it two sets of options and no way to say which one wins.
@@ -28,12 +25,12 @@ import org.lightwire.config.internal.Position;
 final class WsProtocols {
 
     private final Section section;
-    private final Scalars scalars;
+    private final OptionObjects options;
     private final Map<String, Position> seen = new HashMap<>();
 
     WsProtocols(Section section, Scalars scalars) {
         this.section = section;
-        this.scalars = scalars;
+        this.options = new OptionObjects(section, scalars);
     }
 
     /** Reads one {@code "ws-protocols"} array into {@code vhost}. */
@@ -65,42 +62,9 @@ final class WsProtocols {
             throw section.error(protocol.at(), key, "protocol " + MessageText.quote(protocol.name())
                     + " is named twice (first at " + first + ")");
         }
-        if (!(protocol.value() instanceof ObjectValue options)) {
+        if (!(protocol.value() instanceof ObjectValue object)) {
             throw section.error(protocol.at(), key, "expected an object of options, found " + protocol.value().kind());
         }
-        vhost.protocol(protocol.name(), options(key, options));
-    }
-
-    private Options options(String key, ObjectValue object) throws ConfigException {
-        Options.Builder options = Options.builder();
-        for (Member member : object.members()) {
-            Field f = new Field(section, key + "." + member.name(), member.at(), member.value());
-            if (member.name().isEmpty()) {
-                throw f.error("option name must not be empty");
-            }
-            if (member.value() instanceof ArrayValue array) {
-                for (int i = 0; i < array.elements().size(); i++) {
-                    JsonValue element = array.elements().get(i);
-                    Field each = new Field(section, f.key() + "[" + i + "]", element.at(), element);
-                    if (element instanceof ArrayValue) {
-                        throw each.error("an option array holds values or objects, not arrays");
-                    }
-                    add(options, member.name(), each);
-                }
-            } else {
-                add(options, member.name(), f);
-            }
-        }
-        return options.build();
-    }
-
-    private void add(Options.Builder options, String name, Field f) throws ConfigException {
-        if (f.value() instanceof ObjectValue nested) {
-            options.add(name, "", options(f.key(), nested));
-        } else if (f.value() instanceof NullValue) {
-            throw f.error("expected a string, number, boolean, object or array, found null");
-        } else {
-            options.add(name, scalars.text(f));
-        }
+        vhost.protocol(protocol.name(), options.read(key, object));
     }
 }

@@ -56,9 +56,6 @@ class ErrorReportingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "mounts, HTTP/1.1", "headers, HTTP/1.1", "access-log, HTTP/1.1", "keepalive_timeout, HTTP/1.1",
-        "keeplive-timeout, HTTP/1.1", "keepalive-timeout, HTTP/1.1", "error-document-404, HTTP/1.1",
-        "sts, HTTP/1.1", "strict-host-check, HTTP/1.1",
         "host-ssl-key, TLS", "host-ssl-cert, TLS", "host-ssl-ca, TLS", "enable-client-ssl, TLS",
         "client-ssl-key, TLS", "client-ssl-cert, TLS", "client-ssl-ca, TLS", "client-ssl-ciphers, TLS",
         "ciphers, TLS", "tls13-ciphers, TLS", "client-tls13-ciphers, TLS", "ecdh-curve, TLS",
@@ -77,23 +74,12 @@ class ErrorReportingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "uid, HTTP/1.1", "gid, HTTP/1.1", "username, HTTP/1.1", "groupname, HTTP/1.1", "server-string, HTTP/1.1",
-        "reject-service-keywords, HTTP/1.1", "ip-limit-ah, HTTP/1.1", "rlimit-nofile, HTTP/1.1",
-        "init-ssl, TLS", "default-alpn, TLS", "ws-pingpong-secs, WebSocket",
-    })
+    @CsvSource({"init-ssl, TLS", "default-alpn, TLS", "ws-pingpong-secs, WebSocket"})
     void lwsGlobalKeyOfAFeatureNotBuiltYetIsRefusedAsNotSupportedYet(String key, String feature) {
         ConfigException e = Configs.refused("{\"global\": {\n  \"" + key + "\": \"1\"}}");
 
         assertEquals("conf.d/test:2:3: global: key '" + key + "': not supported yet (arrives with " + feature + ")",
                 e.getMessage());
-    }
-
-    @Test
-    void mountsArrayIsRefusedAsNotSupportedYetRatherThanAsAWrongType() {
-        ConfigException e = vhostLine3("\"mounts\": [{\"mountpoint\": \"/\", \"origin\": \"file:///var/www\"}]");
-
-        assertTrue(e.getMessage().endsWith("key 'mounts': not supported yet (arrives with HTTP/1.1)"), e.getMessage());
     }
 
     @Test

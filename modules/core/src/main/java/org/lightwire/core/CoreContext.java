@@ -54,12 +54,18 @@ public final class CoreContext implements org.lightwire.api.Context {
     private final Attachments attachments;
     private final BlobStore blobs = new BlobStore();
     private final JdkResolver fallbackResolver = new JdkResolver();
+    private final org.lightwire.core.crypto.CryptoSelection crypto;
     private final Network network;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closing;
 
     private final Consumer<org.lightwire.api.Context> onClosed;
     private final boolean handDriven;
+    // listen sockets of the context this one succeeds (SIGHUP reload)
+    private final List<Listener> inherited = new ArrayList<>();
+    private volatile boolean deprecated;
+    private org.lightwire.api.Timer drainCheck;
+    private static final long DRAIN_CHECK_MICROS = 200_000;
 
     private CoreContext(ContextSettings settings, Registry registry, TimerQueue.Clock clock, boolean handDriven,
             Consumer<org.lightwire.api.Context> onClosed) {
@@ -80,11 +86,24 @@ public final class CoreContext implements org.lightwire.api.Context {
         for (VhostSettings vs : settings.vhosts()) {
             vhosts.add(new VhostImpl(network, this, vs, settings.retryPolicy()));
         }
+        // last, so nothing after it can fail and leave the watch open; close() closes it
+        this.crypto = org.lightwire.core.crypto.CryptoSelection.follow(registry, settings.cryptoBackend());
+        watches.add(crypto);
     }
 
     /** A running context with its own loop threads. */
     static CoreContext start(ContextSettings settings, Registry registry, Consumer<org.lightwire.api.Context> onClosed) {
+        return start(settings, registry, onClosed, List.of());
+    }
+
+    /**
+     * A running context that takes over {@code inherited} listen sockets (handed over by a
+     * predecessor) for the vhosts whose listen spec they serve.
+     */
+    static CoreContext start(ContextSettings settings, Registry registry, Consumer<org.lightwire.api.Context> onClosed,
+            List<Listener> inherited) {
         CoreContext c = new CoreContext(settings, registry, TimerQueue.Clock.SYSTEM, false, onClosed);
+        c.inherited.addAll(inherited);
         c.start();
         return c;
     }
@@ -172,6 +191,12 @@ public final class CoreContext implements org.lightwire.api.Context {
             systemState.transitionTo(SystemState.State.OPERATIONAL);
             logStartup();
         } catch (RuntimeException e) {
+            // sockets taken over from a predecessor go back to it, open
+            for (Listener l : listeners) {
+                if (l.isTakenOver()) {
+                    l.giveBack();
+                }
+            }
             close();
             throw e;
         }
@@ -184,23 +209,128 @@ public final class CoreContext implements org.lightwire.api.Context {
             if (!s.listens()) {
                 continue;
             }
-            Listener existing = shared.stream().filter(l -> sameListenSpec(l.owner().settings(), s)).findFirst().orElse(null);
+            Listener existing = shared.stream().filter(l -> l.serves(s)).findFirst().orElse(null);
             if (existing != null) {
+                existing.share(v);
                 LOG.log(Level.DEBUG, () -> v + " shares the listen socket of " + existing.owner());
                 continue;
             }
-            Listener l = Listener.bind(network, v);
+            Listener predecessor = inherited.stream().filter(l -> l.serves(s)).findFirst().orElse(null);
+            Listener l;
+            if (predecessor != null) {
+                inherited.remove(predecessor);
+                l = Listener.takeOver(network, v, predecessor);
+                LOG.log(Level.INFO, () -> v + " takes over the listen socket " + predecessor.address());
+            } else {
+                l = Listener.bind(network, v);
+            }
             listeners.add(l);
             shared.add(l);
         }
     }
 
-    /** Vhosts naming the same fixed port and interface (or unix path) share one listen socket. */
-    private static boolean sameListenSpec(VhostSettings a, VhostSettings b) {
-        if (a.unixSocket() || b.unixSocket()) {
-            return a.unixSocket() && b.unixSocket() && a.iface().equals(b.iface());
+    // ---- reload: hand-over and deprecation (lwsws SIGHUP) ----
+
+    /**
+     * Stops accepting on the listen sockets that {@code successor} will listen on and gives
+     * them up without closing them. Runs on loop 0; the sockets' backlogs keep queueing.
+     */
+    List<Listener> handOverListeners(ContextSettings successor) {
+        List<Listener> given = new ArrayList<>();
+        onLoopZero(() -> {
+            for (Listener l : listeners) {
+                if (successor.vhosts().stream().anyMatch(v -> v.listens() && l.serves(v))) {
+                    l.handOver();
+                    given.add(l);
+                }
+            }
+        });
+        return given;
+    }
+
+    /** Takes back sockets handed over to a successor that failed to start. */
+    void resumeListeners(List<Listener> given) {
+        onLoopZero(() -> {
+            for (Listener l : given) {
+                try {
+                    l.resume();
+                } catch (java.io.IOException e) {
+                    LOG.log(Level.ERROR, "cannot resume listening on " + l.address() + ": " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void deprecate(Runnable whenDrained) {
+        if (deprecated || closed.get()) {
+            return;
         }
-        return a.port() != 0 && a.port() == b.port() && a.iface().equals(b.iface());
+        deprecated = true;
+        stopListening();
+        LOG.log(Level.INFO, "context deprecated: no longer listening; it closes once its "
+                + openConnections() + " open connection(s) have closed");
+        EventLoop zero = loops.get(0);
+        zero.execute(() -> {
+            drainCheck = zero.scheduler().newTimer(() -> checkDrained(whenDrained));
+            drainCheck.schedule(DRAIN_CHECK_MICROS);
+        });
+    }
+
+    @Override
+    public boolean isDeprecated() {
+        return deprecated;
+    }
+
+    private void checkDrained(Runnable whenDrained) {
+        if (closed.get()) {
+            return;
+        }
+        if (openConnections() > 0) {
+            drainCheck.schedule(DRAIN_CHECK_MICROS);
+            return;
+        }
+        // close() waits for the loops, so it cannot run on one
+        Thread t = new Thread(() -> {
+            LOG.log(Level.INFO, "deprecated context drained: closing it");
+            close();
+            whenDrained.run();
+        }, "lightwire-drained");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private int openConnections() {
+        int n = 0;
+        for (EventLoop loop : loops) {
+            n += loop.connectionCount();
+        }
+        return n;
+    }
+
+    /** Runs {@code work} on loop 0 and waits for it (or runs it here if that is loop 0 or loops are hand-driven). */
+    private void onLoopZero(Runnable work) {
+        EventLoop zero = loops.get(0);
+        if (handDriven || zero.inLoop() || !zero.isRunning()) {
+            work.run();
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        zero.execute(() -> {
+            try {
+                work.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(10, TimeUnit.SECONDS)) {
+                throw new LightwireException("service loop 0 did not answer within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LightwireException("interrupted while waiting for service loop 0", e);
+        }
     }
 
     private void startListeners() {
@@ -287,6 +417,11 @@ public final class CoreContext implements org.lightwire.api.Context {
     @Override
     public RetryPolicy retryPolicy() {
         return settings.retryPolicy();
+    }
+
+    @Override
+    public org.lightwire.api.crypto.CryptoBackend crypto() {
+        return crypto.current();
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.lightwire.core.embedded;
 
+import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.lightwire.api.Connection;
 import org.lightwire.api.Context;
@@ -11,6 +14,7 @@ import org.lightwire.api.RetryPolicy;
 import org.lightwire.api.VhostSettings;
 import org.lightwire.core.CoreContext;
 import org.lightwire.core.loop.EventLoop;
+import org.lightwire.core.net.VhostImpl;
 import org.lightwire.core.net.Wire;
 import org.lightwire.core.registry.FixedRegistry;
 import org.lightwire.spi.Role;
@@ -35,23 +39,87 @@ public final class EmbeddedConnection implements AutoCloseable {
     private final MemoryTransport transport;
     private final Wire wire;
     private final EventLoop loop;
-    private long now;
+    // the clock and every connection of the context, shared with connections made by accept()
+    private final Shared shared;
+
+    /** What the connections of one harness context share. */
+    private static final class Shared {
+        long now;
+        final List<EmbeddedConnection> connections = new ArrayList<>();
+    }
 
     private EmbeddedConnection(Builder b) {
-        FixedRegistry registry = new FixedRegistry().add(Role.class, b.role).add(ProtocolProvider.class, b.provider);
-        VhostSettings vhost = VhostSettings.builder("embedded").protocol(b.provider.name(), b.options)
-                .retryPolicy(b.retryPolicy).build();
-        ContextSettings settings = ContextSettings.builder().rxBufferSize(b.rxBufferSize).vhost(vhost).build();
-        this.context = CoreContext.handDriven(settings, registry, () -> now);
+        this.shared = new Shared();
+        FixedRegistry registry = new FixedRegistry().add(Role.class, b.role);
+        for (ProtocolProvider p : b.providers) {
+            registry.add(ProtocolProvider.class, p);
+        }
+        Shared clock = shared;
+        if (b.contextSettings != null) {
+            this.context = CoreContext.handDriven(b.contextSettings, registry, () -> clock.now);
+            this.transport = new MemoryTransport(b.peer);
+            this.wire = vhostNamed(context, b.vhostName).adoptAccepted(transport, b.role.name());
+        } else {
+            VhostSettings vhost = VhostSettings.builder("embedded").protocol(b.providers.get(0).name(), b.options)
+                    .retryPolicy(b.retryPolicy).build();
+            ContextSettings settings = ContextSettings.builder().rxBufferSize(b.rxBufferSize).vhost(vhost).build();
+            this.context = CoreContext.handDriven(settings, registry, () -> clock.now);
+            this.transport = new MemoryTransport();
+            this.wire = context.vhostImpls().get(0).adopt(transport, Connection.Kind.SOCKET, b.role.name(),
+                    b.providers.get(0).name());
+        }
         this.loop = context.eventLoops().get(0);
-        this.transport = new MemoryTransport();
-        this.wire = context.vhostImpls().get(0).adopt(transport, Connection.Kind.SOCKET, b.role.name(), b.provider.name());
+        shared.connections.add(this);
         runPending();
+    }
+
+    /** Another accepted connection in the same context, sharing its loop and clock. */
+    private EmbeddedConnection(EmbeddedConnection first, String vhostName, SocketAddress peer, String roleName) {
+        this.shared = first.shared;
+        this.context = first.context;
+        this.loop = first.loop;
+        this.transport = new MemoryTransport(peer);
+        this.wire = vhostNamed(context, vhostName).adoptAccepted(transport, roleName);
+        shared.connections.add(this);
+        runPending();
+    }
+
+    private static VhostImpl vhostNamed(CoreContext context, String name) {
+        if (name == null) {
+            return context.vhostImpls().get(0);
+        }
+        return context.vhostImpls().stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no vhost named '" + name + "' in the harness settings"));
     }
 
     /** A harness for {@code role} bound to {@code provider}'s protocol. */
     public static Builder builder(Role role, ProtocolProvider provider) {
         return new Builder(role, provider);
+    }
+
+    /**
+     * A harness for a connection accepted the way HTTP connections are: {@code role} with no
+     * protocol bound, on the first vhost of {@code settings} (or {@link Builder#vhost}), with
+     * {@code providers} installed. If that vhost listens (settings with a real port), the
+     * context binds the listen socket and Host selection sees every vhost sharing it.
+     * The receive buffer size, options and retry policy come from {@code settings}.
+     */
+    public static Builder accepting(Role role, ContextSettings settings, ProtocolProvider... providers) {
+        return new Builder(role, settings, List.of(providers));
+    }
+
+    /**
+     * Another connection accepted in the same context (same vhost as the first unless
+     * named, peer {@code embedded-peer}), sharing the loop and the clock; closing the first
+     * connection's harness closes the context and so every connection.
+     */
+    public EmbeddedConnection accept() {
+        return new EmbeddedConnection(this, null, MemoryTransport.PEER, wire.roleName());
+    }
+
+    /** Another accepted connection on vhost {@code vhostName} from {@code peer}. */
+    public EmbeddedConnection accept(String vhostName, SocketAddress peer) {
+        return new EmbeddedConnection(this, vhostName, peer, wire.roleName());
     }
 
     /** The connection under test, as its protocol sees it. */
@@ -110,7 +178,7 @@ public final class EmbeddedConnection implements AutoCloseable {
 
     /** Moves the clock forward and runs the timers that became due. */
     public EmbeddedConnection advanceMicros(long micros) {
-        now += micros;
+        shared.now += micros;
         runPending();
         return this;
     }
@@ -154,19 +222,28 @@ public final class EmbeddedConnection implements AutoCloseable {
         for (int i = 0; i < MAX_PASSES; i++) {
             loop.runOnce(0);
             boolean acted = false;
-            if (wire.isOpen() && transport.readInterest() && transport.hasInput()) {
-                wire.onReady(SelectionKey.OP_READ);
-                acted = true;
-            }
-            if (wire.isOpen() && transport.writeInterest() && budgetLeft()) {
-                wire.onReady(SelectionKey.OP_WRITE);
-                acted = true;
+            for (int k = 0; k < shared.connections.size(); k++) {
+                acted |= shared.connections.get(k).feedReadiness();
             }
             if (!acted && !loopBusy()) {
                 return;
             }
         }
         throw new IllegalStateException("connection did not settle after " + MAX_PASSES + " loop passes");
+    }
+
+    /** What a level-triggered selector would report for this connection; true if it reported anything. */
+    private boolean feedReadiness() {
+        boolean acted = false;
+        if (wire.isOpen() && transport.readInterest() && transport.hasInput()) {
+            wire.onReady(SelectionKey.OP_READ);
+            acted = true;
+        }
+        if (wire.isOpen() && transport.writeInterest() && budgetLeft()) {
+            wire.onReady(SelectionKey.OP_WRITE);
+            acted = true;
+        }
+        return acted;
     }
 
     private boolean budgetLeft() {
@@ -185,14 +262,36 @@ public final class EmbeddedConnection implements AutoCloseable {
     /** Configures a harness. */
     public static final class Builder {
         private final Role role;
-        private final ProtocolProvider provider;
+        private final List<ProtocolProvider> providers;
+        private final ContextSettings contextSettings;
+        private String vhostName;
+        private SocketAddress peer = MemoryTransport.PEER;
         private Options options = Options.EMPTY;
         private RetryPolicy retryPolicy = RetryPolicy.builder().secsSinceValidPing(0).secsSinceValidHangup(0).build();
         private int rxBufferSize = 4096;
 
         private Builder(Role role, ProtocolProvider provider) {
             this.role = role;
-            this.provider = provider;
+            this.providers = List.of(provider);
+            this.contextSettings = null;
+        }
+
+        private Builder(Role role, ContextSettings settings, List<ProtocolProvider> providers) {
+            this.role = role;
+            this.providers = providers;
+            this.contextSettings = settings;
+        }
+
+        /** For {@link #accepting}: the vhost the connection is accepted on (default: the first). */
+        public Builder vhost(String name) {
+            this.vhostName = name;
+            return this;
+        }
+
+        /** The connection's remote address (default {@code embedded-peer:1}). */
+        public Builder peer(SocketAddress address) {
+            this.peer = address;
+            return this;
         }
 
         /** The protocol's per-vhost options (pvo). */

@@ -17,6 +17,7 @@ final class MemoryTransport implements StreamTransport {
 
     static final SocketAddress PEER = InetSocketAddress.createUnresolved("embedded-peer", 1);
 
+    private final SocketAddress peer;
     private final ArrayDeque<ByteBuffer> inbound = new ArrayDeque<>();
     private final ByteArrayOutputStream outbound = new ByteArrayOutputStream();
     private boolean endOfInput;
@@ -25,6 +26,15 @@ final class MemoryTransport implements StreamTransport {
     private boolean writeInterest;
     private boolean closed;
     Wire wire;
+
+    MemoryTransport() {
+        this(PEER);
+    }
+
+    /** A transport whose remote address is {@code peer} (per-IP limits see it). */
+    MemoryTransport(SocketAddress peer) {
+        this.peer = peer;
+    }
 
     @Override
     public void attach(Wire w) {
@@ -117,7 +127,7 @@ final class MemoryTransport implements StreamTransport {
 
     @Override
     public Optional<SocketAddress> remoteAddress() {
-        return Optional.of(PEER);
+        return Optional.of(peer);
     }
 
     @Override

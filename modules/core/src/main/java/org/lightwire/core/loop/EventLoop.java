@@ -168,6 +168,16 @@ public final class EventLoop implements ServiceLoop {
 
     /** Registers {@code channel} with this loop's selector. Loop thread only. */
     public SelectionKey register(SelectableChannel channel, int ops, Selectable attachment) throws ClosedChannelException {
+        SelectionKey old = channel.keyFor(selector);
+        if (old != null && !old.isValid()) {
+            // re-registering a channel whose key was cancelled in this pass: flush the
+            // cancelled key first, or register() throws CancelledKeyException
+            try {
+                selector.selectNow(ready -> { });
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("selector failed", e);
+            }
+        }
         return channel.register(selector, ops, attachment);
     }
 

@@ -44,15 +44,21 @@ public final class Listener extends Resident implements Selectable {
     private final ServerSocketChannel server;
     private final SocketAddress address;
     private final VhostImpl owner;
+    // owner first, then the vhosts sharing the socket, in config order
+    private final java.util.List<VhostImpl> sharers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path unixPath;
     private EventLoop loop;
     private SelectionKey key;
+    // given to a successor context: stop accepting but leave the socket open
+    private volatile boolean handedOver;
+    private boolean takenOver;
 
     private Listener(Network network, ServerSocketChannel server, SocketAddress address, VhostImpl owner, Path unixPath) {
         this.network = network;
         this.server = server;
         this.address = address;
         this.owner = owner;
+        this.sharers.add(owner);
         this.unixPath = unixPath;
     }
 
@@ -88,6 +94,68 @@ public final class Listener extends Resident implements Selectable {
         } catch (IOException | IllegalArgumentException e) {
             throw new LightwireException(owner + ": cannot listen on " + describe(s) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A listener of a new context over the socket of {@code predecessor}, which must have
+     * been {@linkplain #handOver() handed over}: connections waiting in the kernel's backlog
+     * are accepted by the new context, none is refused in between.
+     */
+    public static Listener takeOver(Network network, VhostImpl owner, Listener predecessor) {
+        Listener l = new Listener(network, predecessor.server, predecessor.address, owner, predecessor.unixPath);
+        l.takenOver = true;
+        return l;
+    }
+
+    /** Whether the socket came from a predecessor context. */
+    public boolean isTakenOver() {
+        return takenOver;
+    }
+
+    /**
+     * Lets go of a taken-over socket without closing it, because this context failed to
+     * start and the predecessor resumes. Any thread: the key cancels itself.
+     */
+    public void giveBack() {
+        handedOver = true;
+        if (key != null) {
+            key.cancel();
+        }
+    }
+
+    /** The listen spec of {@code s} is the one this socket was bound for. */
+    public boolean serves(VhostSettings s) {
+        VhostSettings mine = owner.settings();
+        if (mine.unixSocket() || s.unixSocket()) {
+            return mine.unixSocket() && s.unixSocket() && mine.iface().equals(s.iface());
+        }
+        return mine.port() != 0 && mine.port() == s.port() && mine.iface().equals(s.iface());
+    }
+
+    /**
+     * Stops accepting without closing the socket, for a successor context to take over.
+     * Call on the accepting loop's thread.
+     */
+    public void handOver() {
+        handedOver = true;
+        if (key != null) {
+            key.cancel();
+            key = null;
+        }
+        if (loop != null) {
+            loop.leave(this);
+        }
+    }
+
+    /** Starts accepting again after a successor failed to start. Call on the accepting loop's thread. */
+    public void resume() throws IOException {
+        handedOver = false;
+        key = loop.register(server, SelectionKey.OP_ACCEPT, this);
+        loop.join(this);
+    }
+
+    public boolean isHandedOver() {
+        return handedOver;
     }
 
     private static String describe(VhostSettings s) {
@@ -145,6 +213,53 @@ public final class Listener extends Resident implements Selectable {
         return owner;
     }
 
+    /** Another vhost naming the same listen spec shares this socket (Host / SNI pick among them). */
+    public void share(VhostImpl vhost) {
+        sharers.add(vhost);
+        vhost.addListener(this);
+    }
+
+    /**
+     * The vhost on this socket that serves {@code hostName} (lws {@code lws_select_vhost}):
+     * a trailing ":port" is ignored; the exact name (case-insensitive), else the vhost whose
+     * name is a dot-suffix of it ("cats.abc.com" finds "abc.com"), else the first vhost.
+     */
+    public VhostImpl vhostFor(String hostName) {
+        String host = stripPort(hostName);
+        if (host.isEmpty()) {
+            return owner;
+        }
+        for (VhostImpl v : sharers) {
+            if (v.name().equalsIgnoreCase(host)) {
+                return v;
+            }
+        }
+        VhostImpl best = null;
+        for (VhostImpl v : sharers) {
+            String n = v.name();
+            if (host.length() > n.length() + 1 && host.regionMatches(true, host.length() - n.length(), n, 0, n.length())
+                    && host.charAt(host.length() - n.length() - 1) == '.'
+                    && (best == null || n.length() > best.name().length())) {
+                best = v;
+            }
+        }
+        return best != null ? best : owner;
+    }
+
+    private static String stripPort(String host) {
+        if (host == null) {
+            return "";
+        }
+        String h = host.trim();
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(1, end);
+        }
+        int colon = h.indexOf(':');
+        // one colon: host:port; more: a bare IPv6 address
+        return colon >= 0 && colon == h.lastIndexOf(':') ? h.substring(0, colon) : h;
+    }
+
     /** Starts accepting on {@code acceptLoop}. Call on that loop's thread. */
     public void start(EventLoop acceptLoop) throws IOException {
         this.loop = acceptLoop;
@@ -194,7 +309,7 @@ public final class Listener extends Resident implements Selectable {
         InetAddress counted = network.peerLimits().enabled() ? peer : null;
         Runnable release = counted == null ? () -> { } : () -> network.peerLimits().release(counted);
         EventLoop target = network.leastLoaded();
-        network.handoff(target, () -> owner.accepted(channel, target, release));
+        network.handoff(target, () -> owner.accepted(channel, target, release, this));
     }
 
     private static void close(SocketChannel channel) {
@@ -207,6 +322,9 @@ public final class Listener extends Resident implements Selectable {
 
     /** Stops listening. Any thread; only the loop thread also takes it off the loop. */
     public void closeListener() {
+        if (handedOver) {
+            return; // the successor owns the socket now
+        }
         if (key != null) {
             key.cancel();
         }

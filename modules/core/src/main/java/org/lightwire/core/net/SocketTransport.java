@@ -3,6 +3,7 @@ package org.lightwire.core.net;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
@@ -21,6 +22,11 @@ final class SocketTransport extends SelectableTransport<SocketChannel> implement
     @Override
     public int write(ByteBuffer src) throws IOException {
         return channel.write(src);
+    }
+
+    /** Zero-copy send of a file region (sendfile); returns what the socket took. */
+    long transferFrom(FileChannel file, long position, long count) throws IOException {
+        return file.transferTo(position, count, channel);
     }
 
     @Override

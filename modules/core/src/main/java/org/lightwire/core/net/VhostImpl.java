@@ -109,6 +109,12 @@ public final class VhostImpl implements Vhost {
         return b == null ? Optional.empty() : Optional.of(b.instance());
     }
 
+    /** The current binding of protocol {@code name}, null if not enabled here or not installed. */
+    ProtocolSlot.Binding currentBinding(String name) {
+        ProtocolSlot slot = slots.get(name);
+        return slot == null ? null : slot.current();
+    }
+
     // ---- protocols coming and going ----
 
     /** A provider appeared: give it an instance here if this vhost enables its protocol. */
@@ -201,17 +207,17 @@ public final class VhostImpl implements Vhost {
     }
 
     /** Takes over a socket accepted for this vhost, on {@code loop}'s thread. */
-    void accepted(SocketChannel channel, EventLoop loop, Runnable releasePeer) {
-        String roleName = settings.applyListenAccept()
-                ? settings.listenAcceptRole().orElse("raw-skt")
-                : DEFAULT_ACCEPT_ROLE;
+    void accepted(SocketChannel channel, EventLoop loop, Runnable releasePeer, Listener listener) {
+        boolean http = !settings.applyListenAccept();
+        String roleName = http ? DEFAULT_ACCEPT_ROLE : settings.listenAcceptRole().orElse("raw-skt");
         Role role = network.role(roleName);
-        ProtocolSlot slot = acceptSlot();
+        // HTTP connections bind a protocol per request (callback mounts), none at first
+        ProtocolSlot slot = http ? null : acceptSlot();
         ProtocolSlot.Binding binding = slot == null ? null : slot.current();
         String refusal = null;
         if (role == null) {
             refusal = "role '" + roleName + "' is not installed";
-        } else if (binding == null) {
+        } else if (!http && binding == null) {
             refusal = slot == null ? "no protocol to bind (set listen-accept-protocol or a \"raw\": \"1\" protocol)"
                     : "protocol '" + slot.name() + "' is not installed";
         }
@@ -224,6 +230,7 @@ public final class VhostImpl implements Vhost {
         }
         Wire w = new Wire(network.nextId(), Connection.Kind.SOCKET, loop, this, false, retryPolicy, null, role, binding);
         w.onClosed(releasePeer);
+        w.listener(listener);
         w.bind();
         w.open(new SocketTransport(channel));
     }
@@ -275,6 +282,7 @@ public final class VhostImpl implements Vhost {
         Wire w = new Wire(network.nextId(), Connection.Kind.SOCKET, loop, this, true, policy,
                 (SequencerImpl) request.sequencer().orElse(null), role, binding);
         w.setUserData(request.userData());
+        w.clientRequest(request);
         network.handoff(loop, () -> {
             w.bind();
             new Dialer(network, w, request.host(), request.port(), policy).start();
@@ -339,6 +347,26 @@ public final class VhostImpl implements Vhost {
         Role role = requireRole(roleName);
         EventLoop loop = network.leastLoaded();
         Wire w = new Wire(network.nextId(), kind, loop, this, false, retryPolicy, null, role, binding);
+        network.handoff(loop, () -> {
+            w.bind();
+            w.open(transport);
+        });
+        return w;
+    }
+
+    /**
+     * Adopts a stream transport as if it had been accepted on this vhost's listen socket:
+     * role {@code roleName} with no protocol bound (an HTTP connection binds per request),
+     * Host selection among the vhosts sharing the listener if this vhost listens. The
+     * in-memory harness uses it to drive HTTP roles without sockets.
+     */
+    public Wire adoptAccepted(StreamTransport transport, String roleName) {
+        Role role = requireRole(roleName);
+        EventLoop loop = network.leastLoaded();
+        Wire w = new Wire(network.nextId(), Connection.Kind.SOCKET, loop, this, false, retryPolicy, null, role, null);
+        if (!listeners.isEmpty()) {
+            w.listener(listeners.get(0));
+        }
         network.handoff(loop, () -> {
             w.bind();
             w.open(transport);

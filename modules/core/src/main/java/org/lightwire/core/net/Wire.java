@@ -5,9 +5,11 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.lightwire.api.ClientRequest;
 import org.lightwire.api.Connection;
 import org.lightwire.api.Protocol;
 import org.lightwire.api.RetryPolicy;
@@ -42,12 +44,15 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private final long id;
     private final Kind kind;
     private final EventLoop loop;
-    private final VhostImpl vhost;
+    private VhostImpl vhost;
     private final boolean client;
     private final RetryPolicy retryPolicy;
     private final SequencerImpl sequencer;
     private final Role role;
-    private final ProtocolSlot.Binding protocol;
+    // null between HTTP bindings
+    private ProtocolSlot.Binding protocol;
+    private ClientRequest clientRequest;
+    private Listener listener;
 
     private Transport transport;
     private RoleHandler handler;
@@ -67,6 +72,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     // output the transport could not take yet
     private ByteBuffer pendingOut;
     private SocketAddress pendingDestination;
+    // a zero-copy send was cut short: wait for OP_WRITE before more output
+    private boolean socketFull;
 
     // rx flow control
     private boolean rxEnabled = true;
@@ -109,6 +116,16 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             state = State.CLOSED;
             release();
         }
+    }
+
+    /** Remembers the request a client wire was made for (the role reads it). */
+    void clientRequest(ClientRequest request) {
+        this.clientRequest = request;
+    }
+
+    /** Remembers the listen socket a server wire came from (Host / SNI vhost selection). */
+    void listener(Listener listener) {
+        this.listener = listener;
     }
 
     /** Runs {@code action} once the wire has closed (peer-limit release and the like). */
@@ -371,6 +388,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     /** Sends pending output; true when none is left. */
     private boolean flushPending() {
+        socketFull = false;
         if (pendingOut == null || !pendingOut.hasRemaining()) {
             return true;
         }
@@ -391,7 +409,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     }
 
     private boolean hasPending() {
-        return pendingOut != null && pendingOut.hasRemaining();
+        return socketFull || pendingOut != null && pendingOut.hasRemaining();
     }
 
     private void updateInterest() {
@@ -500,7 +518,65 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     @Override
     public Protocol protocol() {
-        return protocol.instance();
+        return protocol == null ? null : protocol.instance();
+    }
+
+    @Override
+    public long sendFile(FileChannel file, long position, long count) throws IOException {
+        if (state != State.OPEN || count <= 0 || hasPending()) {
+            return 0;
+        }
+        long sent;
+        if (transport instanceof SocketTransport socket) {
+            sent = socket.transferFrom(file, position, count);
+        } else {
+            // files over bridged streams are rare: a buffer per call is fine here
+            ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(64 * 1024, count));
+            int n = file.read(chunk, position);
+            if (n <= 0) {
+                return 0;
+            }
+            chunk.flip();
+            send(chunk);
+            return n;
+        }
+        if (sent < count) {
+            // the kernel's send buffer is full: the next writeable event waits for OP_WRITE
+            socketFull = true;
+            updateInterest();
+        }
+        return sent;
+    }
+
+    @Override
+    public boolean hasPendingOutput() {
+        return hasPending();
+    }
+
+    @Override
+    public Optional<ClientRequest> clientRequest() {
+        return Optional.ofNullable(clientRequest);
+    }
+
+    @Override
+    public Vhost selectVhost(String hostName) {
+        checkLoopThread("selectVhost");
+        if (listener == null) {
+            return vhost;
+        }
+        VhostImpl chosen = listener.vhostFor(hostName);
+        if (chosen != vhost) {
+            protocol = null;
+            vhost = chosen;
+        }
+        return vhost;
+    }
+
+    @Override
+    public Optional<Protocol> bindProtocol(String name) {
+        checkLoopThread("bindProtocol");
+        protocol = name == null ? null : vhost.currentBinding(name);
+        return protocol == null ? Optional.empty() : Optional.of(protocol.instance());
     }
 
     @Override
@@ -696,7 +772,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     @Override
     public String protocolName() {
-        return protocol.name();
+        return protocol == null ? "" : protocol.name();
     }
 
     /** The binding of this wire's protocol, to close wires of a departing protocol. */
@@ -762,7 +838,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     /** "vhost 'x' protocol 'y' connection #n (peer)", for log lines. */
     public String describe() {
         String peer = transport == null ? "" : transport.remoteAddress().map(a -> " " + a).orElse("");
-        return "vhost '" + vhost.name() + "' protocol '" + protocol.name() + "' connection #" + id + peer;
+        return "vhost '" + vhost.name() + "' protocol '" + protocolName() + "' connection #" + id + peer;
     }
 
     @Override

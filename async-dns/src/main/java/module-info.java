@@ -1,0 +1,26 @@
+/**
+ * Lightwire's asynchronous DNS resolver (lws {@code LWS_WITH_SYS_ASYNC_DNS}): queries the
+ * configured nameserver over UDP from the service loop, caches answers by TTL and
+ * piggybacks concurrent lookups of one name on one query.
+ *
+ * <ul>
+ *   <li>{@code org.lightwire.dns}: the getaddrinfo-shaped API for direct use.</li>
+ *   <li>As an {@link org.lightwire.spi.Resolver} in the registry it is what client
+ *       connections resolve through while this bundle is installed.</li>
+ *   <li>As the {@code lightwire-resolve} {@link java.util.spi.ToolProvider} it is the
+ *       launcher's {@code resolve} command.</li>
+ * </ul>
+ */
+module org.lightwire.dns {
+    requires org.lightwire.spi;
+    requires static org.osgi.annotation.bundle;
+    requires static org.osgi.annotation.versioning;
+
+    exports org.lightwire.dns;
+
+    // the resolve tool runs its lookups on a bare context of the core it is loaded with
+    uses org.lightwire.api.ContextFactory;
+
+    provides org.lightwire.spi.Resolver with org.lightwire.dns.internal.AsyncDnsResolver;
+    provides java.util.spi.ToolProvider with org.lightwire.dns.internal.ResolveTool;
+}

@@ -1,0 +1,215 @@
+package org.lightwire.crypto.jca;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.lightwire.api.crypto.BadParameterException;
+import org.lightwire.api.crypto.CryptoException;
+import org.lightwire.api.crypto.KeyElements;
+import org.lightwire.api.crypto.TlsContext;
+import org.lightwire.api.crypto.TlsContextFactory;
+import org.lightwire.api.crypto.TlsSettings;
+
+/** TLS contexts on SunJSSE, with key material loaded through this backend's X.509 code. */
+final class JcaTls implements TlsContextFactory {
+
+    private static final char[] IN_MEMORY = "lightwire".toCharArray();
+
+    private final JcaX509 x509;
+    private final SecureRandom random;
+
+    JcaTls(JcaX509 x509, SecureRandom random) {
+        this.x509 = x509;
+        this.random = random;
+    }
+
+    @Override
+    public TlsContext create(TlsSettings settings) {
+        KeyManager[] keyManagers = keyManagers(settings);
+        TrustManager[] trustManagers = trustManagers(settings);
+        SSLContext ctx;
+        try {
+            ctx = SSLContext.getInstance("TLS", Jdk.provider(Jdk.SUN_JSSE));
+            ctx.init(keyManagers, trustManagers, random);
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("TLS (SunJSSE): " + e.getMessage(), e);
+        }
+        Context c = new Context(ctx, settings);
+        // fail now, not per connection, on unknown protocols or suites
+        if (settings.role() == TlsSettings.Role.SERVER) {
+            c.serverEngine();
+        } else {
+            c.clientEngine("localhost", 443);
+        }
+        return c;
+    }
+
+    private KeyManager[] keyManagers(TlsSettings settings) {
+        if (settings.certificateChainPem().isEmpty()) {
+            return null;
+        }
+        List<X509Certificate> chain = x509.certificates(settings.certificateChainPem().get());
+        KeyElements key = x509.privateKey(settings.privateKeyPem().orElseThrow());
+        try {
+            JcaX509.requireMatch(key, x509.publicKey(chain.get(0)), "TLS certificate " + chain.get(0).getSubjectX500Principal());
+            KeyStore ks = KeyStore.getInstance("PKCS12", Jdk.provider(Jdk.SUN));
+            ks.load(null, null);
+            ks.setKeyEntry("key", JdkKeys.privateKey(key), IN_MEMORY, chain.toArray(new X509Certificate[0]));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance("NewSunX509", Jdk.provider(Jdk.SUN_JSSE));
+            kmf.init(ks, IN_MEMORY);
+            return kmf.getKeyManagers();
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new CryptoException("TLS key material: " + e.getMessage(), e);
+        } finally {
+            key.destroy();
+        }
+    }
+
+    private TrustManager[] trustManagers(TlsSettings settings) {
+        if (settings.role() == TlsSettings.Role.CLIENT && !settings.verifyPeer()) {
+            return new TrustManager[] {new TrustEverything()};
+        }
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", Jdk.provider(Jdk.SUN_JSSE));
+            if (settings.trustAnchorsPem().isPresent()) {
+                KeyStore ks = KeyStore.getInstance("PKCS12", Jdk.provider(Jdk.SUN));
+                ks.load(null, null);
+                int i = 0;
+                for (X509Certificate c : x509.certificates(settings.trustAnchorsPem().get())) {
+                    ks.setCertificateEntry("anchor-" + i++, c);
+                }
+                tmf.init(ks);
+            } else {
+                tmf.init((KeyStore) null);
+            }
+            return tmf.getTrustManagers();
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new CryptoException("TLS trust anchors: " + e.getMessage(), e);
+        }
+    }
+
+    /** A configured SunJSSE context. */
+    private static final class Context implements TlsContext {
+        private final SSLContext ctx;
+        private final TlsSettings settings;
+
+        Context(SSLContext ctx, TlsSettings settings) {
+            this.ctx = ctx;
+            this.settings = settings;
+        }
+
+        @Override
+        public TlsSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public SSLEngine serverEngine() {
+            SSLEngine e = ctx.createSSLEngine();
+            e.setUseClientMode(false);
+            SSLParameters p = common(e);
+            switch (settings.clientAuthentication()) {
+                case REQUIRED:
+                    p.setNeedClientAuth(true);
+                    break;
+                case REQUESTED:
+                    p.setWantClientAuth(true);
+                    break;
+                default:
+                    break;
+            }
+            apply(e, p);
+            return e;
+        }
+
+        @Override
+        public SSLEngine clientEngine(String peerHost, int peerPort) {
+            SSLEngine e = ctx.createSSLEngine(peerHost, peerPort);
+            e.setUseClientMode(true);
+            SSLParameters p = common(e);
+            if (settings.verifyPeer()) {
+                p.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            if (peerHost != null && HostnameMatcher.ipLiteral(peerHost) == null) {
+                p.setServerNames(List.of(new SNIHostName(peerHost)));
+            }
+            apply(e, p);
+            return e;
+        }
+
+        private SSLParameters common(SSLEngine e) {
+            SSLParameters p = e.getSSLParameters();
+            p.setProtocols(settings.protocols().toArray(new String[0]));
+            if (!settings.cipherSuites().isEmpty()) {
+                p.setCipherSuites(settings.cipherSuites().toArray(new String[0]));
+            }
+            if (!settings.applicationProtocols().isEmpty()) {
+                p.setApplicationProtocols(settings.applicationProtocols().toArray(new String[0]));
+            }
+            return p;
+        }
+
+        private static void apply(SSLEngine e, SSLParameters p) {
+            try {
+                e.setSSLParameters(p);
+            } catch (IllegalArgumentException ex) {
+                throw new BadParameterException("TLS: " + ex.getMessage(), ex);
+            }
+            List<String> enabled = List.of(e.getEnabledProtocols());
+            if (enabled.isEmpty() || (p.getCipherSuites().length > 0 && e.getEnabledCipherSuites().length == 0)) {
+                throw new BadParameterException("TLS: none of the configured protocols " + List.of(p.getProtocols())
+                        + " or cipher suites is supported by SunJSSE");
+            }
+        }
+    }
+
+    /** For clients told not to verify (tests against self-signed servers): accepts any server. */
+    private static final class TrustEverything extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            throw new UnsupportedOperationException("a client-side trust manager does not judge clients");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // verification switched off by TlsSettings.verifyPeer(false)
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // verification switched off by TlsSettings.verifyPeer(false)
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // verification switched off by TlsSettings.verifyPeer(false)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The implementation of {@code org.lightwire.http}: one class per job. Not API. */
+package org.lightwire.http.internal;

@@ -1,0 +1,46 @@
+package org.lightwire.role.h1;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lightwire.api.Context;
+import org.lightwire.http.AccessLog;
+import org.lightwire.role.h1.client.H1ClientHandler;
+import org.lightwire.role.h1.internal.H1ServerHandler;
+import org.lightwire.role.h1.internal.ServerServices;
+import org.lightwire.spi.Role;
+import org.lightwire.spi.RoleBinding;
+import org.lightwire.spi.RoleHandler;
+
+/**
+ * The "h1" role (lws role h1): HTTP/1.1 on accepted connections of vhosts that do not
+ * apply listen-accept, and on client connections asking for role "h1".
+ *
+ * <p>Server connections share per-context state (the {@code ip-limit-ah} counters and each
+ * vhost's routes), kept here keyed weakly by context so a closed context's state goes with
+ * it; access-log writers are kept per file for the life of the role.
+ */
+public final class H1Role implements Role {
+
+    public static final String NAME = "h1";
+
+    private final Map<Context, ServerServices> contexts = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Path, AccessLog> accessLogs = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RoleHandler bind(RoleBinding binding) {
+        if (binding.connection().isClient()) {
+            return new H1ClientHandler(binding);
+        }
+        Context context = binding.connection().vhost().context();
+        ServerServices services = contexts.computeIfAbsent(context, c -> new ServerServices(c.settings(), accessLogs));
+        return new H1ServerHandler(binding, services);
+    }
+}

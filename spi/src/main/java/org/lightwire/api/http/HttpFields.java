@@ -65,15 +65,25 @@ public final class HttpFields {
         return Optional.empty();
     }
 
-    /** Every value of {@code name}, in order. */
+    /** Every value of {@code name}, in order; unmodifiable (and shared when empty). */
     public List<String> getAll(String name) {
-        List<String> out = new ArrayList<>(2);
+        String first = null;
+        List<String> more = null;
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i].equalsIgnoreCase(name)) {
-                out.add(pairs[i + 1]);
+                if (first == null) {
+                    first = pairs[i + 1];
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(4);
+                        more.add(first);
+                    }
+                    more.add(pairs[i + 1]);
+                }
             }
         }
-        return out;
+        // the common answers (absent, once) allocate nothing or one small list
+        return more != null ? java.util.Collections.unmodifiableList(more) : first != null ? List.of(first) : List.of();
     }
 
     public boolean contains(String name) {

@@ -134,6 +134,10 @@ final class JcaRsa implements Rsa {
                 Arrays.fill(em, (byte) 0);
             }
         }
+        if (ciphertext.length != k) {
+            // RFC 8017 7.1.2 step 1b; SunJCE would take a ciphertext missing its leading zeros
+            throw new DecryptionFailedException();
+        }
         try {
             // SunJCE's OAEP decoding reports every failure as one BadPaddingException
             Cipher c = cipherFor(scheme);

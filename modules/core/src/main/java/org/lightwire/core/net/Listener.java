@@ -225,6 +225,9 @@ public final class Listener extends Resident implements Selectable {
      * name is a dot-suffix of it ("cats.abc.com" finds "abc.com"), else the first vhost.
      */
     public VhostImpl vhostFor(String hostName) {
+        if (sharers.size() == 1) {
+            return owner; // the common case: nothing to choose between
+        }
         String host = stripPort(hostName);
         if (host.isEmpty()) {
             return owner;

@@ -22,6 +22,16 @@ public interface RoleHandler {
         throw new UnsupportedOperationException("role does not take datagrams");
     }
 
+    /**
+     * The peer has sent its last byte (end of stream: a TCP FIN, a pipe's writer closed).
+     * Return true to keep the connection open for finishing output (an HTTP response to a
+     * request that arrived just before the peer half-closed); the role then closes it when
+     * done, and no more receive events come. False, the default, closes it now.
+     */
+    default boolean inputEnded() throws Exception {
+        return false;
+    }
+
     /** The connection may write ({@code perform_user_POLLOUT}). */
     void writeable() throws Exception;
 

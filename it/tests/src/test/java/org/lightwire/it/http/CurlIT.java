@@ -318,6 +318,25 @@ class CurlIT {
     }
 
     @Test
+    void aClientThatHalfClosesAfterItsRequestStillGetsTheWholeFile() throws Exception {
+        // larger than the socket buffers can hold, so the answer is still going out at the FIN
+        Path huge = SiteFiles.random(tmp.resolve("www/half-close.bin"), 32 * BIG, 7);
+        byte[] whole = Files.readAllBytes(huge);
+        try (Socket s = Net.connect(port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /half-close.bin HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.shutdownOutput(); // as a shell pipe or nc -q0 does
+            Thread.sleep(300); // not reading yet: the server's sends back up
+            HttpWire.Response head = HttpWire.readHead(s.getInputStream());
+            assertEquals(200, head.status());
+            byte[] body = s.getInputStream().readAllBytes();
+            assertEquals(whole.length, body.length, "the whole body, then the server closes");
+            assertArrayEquals(whole, body);
+        }
+    }
+
+    @Test
     void uploadCutOffMidBodyLeavesNoTempFile() throws Exception {
         String boundary = "cutOffBoundary";
         try (Socket s = Net.connect(port)) {

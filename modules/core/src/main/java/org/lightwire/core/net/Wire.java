@@ -77,6 +77,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     // rx flow control
     private boolean rxEnabled = true;
+    // the peer half-closed and the role keeps the connection to finish its output
+    private boolean inputClosed;
     private ByteBuffer heldRx;
     private final Runnable deliverHeld = this::deliverHeldRx;
 
@@ -303,7 +305,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             return;
         }
         if (n < 0) {
-            closeNow();
+            endOfInput();
             return;
         }
         if (n == 0) {
@@ -311,6 +313,25 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         }
         buf.flip();
         deliver(buf);
+    }
+
+    /** The peer sent its last byte: the role may keep the connection to finish its output. */
+    private void endOfInput() {
+        boolean keep;
+        try {
+            keep = handler.inputEnded();
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
+            failed("end-of-input", e);
+            return;
+        }
+        if (!keep) {
+            closeNow();
+            return;
+        }
+        // nothing more can arrive: stop asking, or the end of stream stays readable forever
+        inputClosed = true;
+        updateInterest();
     }
 
     private void deliver(ByteBuffer buf) {
@@ -414,7 +435,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     private void updateInterest() {
         if (transport != null && state == State.OPEN) {
-            transport.interest(rxEnabled, hasPending());
+            transport.interest(rxEnabled && !inputClosed, hasPending());
         }
     }
 

@@ -93,6 +93,8 @@ public final class H1ServerHandler implements RoleHandler {
     // the transaction in progress
     private H1Exchange tx;
     private boolean closeRequested;
+    // the client half-closed: close once the requests it sent are answered
+    private boolean peerDone;
     private boolean closeWhenFlushed;
     private boolean lingering;
     private int keepaliveSecs;
@@ -195,6 +197,20 @@ public final class H1ServerHandler implements RoleHandler {
                     + " HTTP protocols answer through HttpExchange");
         }
         tx.write(data, false);
+    }
+
+    /**
+     * The client half-closed (sent FIN after its requests, as {@code nc -q0} or a shell pipe
+     * does): requests already read are still answered, pipelined ones held by core too; the
+     * connection closes once nothing is left. A request cut short cannot be answered.
+     */
+    @Override
+    public boolean inputEnded() {
+        if (read != Read.DONE) {
+            return false; // idle, or a head or body that will never be complete
+        }
+        peerDone = true;
+        return true;
     }
 
     @Override
@@ -640,6 +656,14 @@ public final class H1ServerHandler implements RoleHandler {
         read = Read.IDLE;
         deadline = now() + keepaliveSecs * 1_000_000L;
         armTimer();
+        if (peerDone) {
+            // runs after core has handed over any pipelined bytes it held (queued first)
+            connection.loop().execute(() -> {
+                if (read == Read.IDLE) {
+                    closeOrLinger();
+                }
+            });
+        }
     }
 
     boolean closeRequested() {

@@ -116,7 +116,7 @@ class HostileNameserverTest {
                 dns.lookup("shared.test", AddressPreference.IPV4_ONLY, loop, f::complete);
             }
         });
-        Thread.sleep(20);
+        Thread.sleep(20); // let the shared query reach the scripted server before it answers
         for (CompletableFuture<DnsResult> f : List.copyOf(all)) {
             assertEquals(DnsStatus.OK, f.get(5, TimeUnit.SECONDS).status());
         }
@@ -135,7 +135,7 @@ class HostileNameserverTest {
         assertEquals(1, ns.queryCount());
         assertEquals(1, dns.cacheHits());
 
-        Thread.sleep(1100);
+        Thread.sleep(1100); // real time: the answer's TTL is 1 s
         assertFalse(lookupA("short.test").fromCache(), "expired after its 1 s TTL");
         assertEquals(2, ns.queryCount());
     }
@@ -301,7 +301,7 @@ class HostileNameserverTest {
         lookupA("idle.test");
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (watcherThreadAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+            Thread.sleep(10); // the watcher thread ends on its own: poll it
         }
         assertFalse(watcherThreadAlive(), "no socket open, no thread");
     }
@@ -316,7 +316,7 @@ class HostileNameserverTest {
                 all.add(f);
                 windowed.lookup("held" + i + ".test", AddressPreference.IPV4_ONLY, loop, f::complete);
             }
-            Thread.sleep(TIMEOUT_MS / 2);
+            Thread.sleep(TIMEOUT_MS / 2); // within the timeout nothing beyond the window may go out
             assertEquals(2, ns.queryCount(), "only the window is out at the silent server");
             for (CompletableFuture<DnsResult> f : all) {
                 assertEquals(DnsStatus.TIMEOUT, f.get(10, TimeUnit.SECONDS).status());
@@ -332,7 +332,7 @@ class HostileNameserverTest {
         CompletableFuture<DnsResult> f = new CompletableFuture<>();
         dns.lookup("pending.test", AddressPreference.IPV4_ONLY, loop, f::complete);
         while (ns.queryCount() == 0) {
-            Thread.sleep(5);
+            Thread.sleep(5); // the scripted server counts queries on its own thread: poll it
         }
         dns.close();
         assertEquals(DnsStatus.IO_ERROR, f.get(2, TimeUnit.SECONDS).status());

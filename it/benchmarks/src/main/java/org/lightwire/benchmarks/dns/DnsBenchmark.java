@@ -303,7 +303,7 @@ public final class DnsBenchmark {
                 if (!p.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("dnsmasq did not start: " + Files.readString(dir.resolve("dnsmasq.out")));
                 }
-                Thread.sleep(20);
+                Thread.sleep(20); // polling dnsmasq's log: there is no event to wait on
             }
             return new BenchDnsmasq(p, log);
         }

@@ -29,7 +29,7 @@ final class Ports {
                 if (System.nanoTime() > deadline) {
                     throw new IOException(who + " did not listen on 127.0.0.1:" + port + " within " + seconds + " s");
                 }
-                Thread.sleep(50);
+                Thread.sleep(50); // another process starting: poll its port
             }
         }
     }

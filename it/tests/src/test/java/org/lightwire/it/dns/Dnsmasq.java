@@ -120,7 +120,7 @@ final class Dnsmasq implements AutoCloseable {
     void awaitQueries(int expected) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (queries() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+            Thread.sleep(10); // polling dnsmasq's log: there is no event to wait on
         }
         Thread.sleep(100); // a straggler would have been logged by now
         int n = queries();

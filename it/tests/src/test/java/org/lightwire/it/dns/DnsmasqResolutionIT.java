@@ -150,7 +150,7 @@ class DnsmasqResolutionIT {
         assertEquals(sent, dns.queriesSent());
         dnsmasq.awaitQueries(1);
 
-        Thread.sleep(Dnsmasq.TTL * 1000L + 200);
+        Thread.sleep(Dnsmasq.TTL * 1000L + 200); // real time: let dnsmasq's TTL run out
         DnsResult expired = lookup("web.lw.test", AddressPreference.IPV4_ONLY);
         assertFalse(expired.fromCache(), "the " + Dnsmasq.TTL + " s TTL ran out");
         dnsmasq.awaitQueries(2);

@@ -167,7 +167,7 @@ class ClientAgainstRealServerIT {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException notYet) {
-                Thread.sleep(50);
+                Thread.sleep(50); // another process starting: poll its port
             }
         }
         throw new AssertionError("libwebsockets-test-server did not listen on 127.0.0.1:" + port + " within 10 s: "

@@ -33,7 +33,7 @@ class HostileResponseTest {
         })) {
             Transcript t = client.get(server.port(), "/");
             for (int i = 0; i < 100 && !clientClosed[0]; i++) {
-                Thread.sleep(20);
+                Thread.sleep(20); // the scripted peer thread reports the close: poll it
             }
             return t;
         }

@@ -34,7 +34,7 @@ class PipeliningTest {
 
     private static void awaitRequests(ScriptedServer server, int n) throws InterruptedException {
         for (int i = 0; i < 500 && server.requests.size() < n; i++) {
-            Thread.sleep(10);
+            Thread.sleep(10); // the scripted server counts requests on its own thread: poll it
         }
         assertEquals(n, server.requests.size(), "requests the server received");
     }

@@ -30,7 +30,7 @@ class ResponseFramingTest {
             byte[] bytes = response.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             for (int i = 0; i < bytes.length; i += split) {
                 peer.send(java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + split)));
-                Thread.sleep(split < bytes.length ? 2 : 0);
+                Thread.sleep(split < bytes.length ? 2 : 0); // separate segments, so the client parses across reads
             }
             peer.awaitClientClose();
         });
@@ -68,7 +68,7 @@ class ResponseFramingTest {
         try (ScriptedServer server = new ScriptedServer(peer -> {
             peer.readRequest();
             peer.send("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil ");
-            Thread.sleep(20);
+            Thread.sleep(20); // the two parts must arrive in separate reads
             peer.send("close");
             peer.socket.close();
         })) {

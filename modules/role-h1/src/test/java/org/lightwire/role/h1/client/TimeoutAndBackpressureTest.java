@@ -67,7 +67,7 @@ class TimeoutAndBackpressureTest {
             peer.readRequest();
             peer.send("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n");
             for (int i = 0; i < 4; i++) {
-                Thread.sleep(600);
+                Thread.sleep(600); // a slow drip: each byte resets the client's progress timer
                 peer.send("x");
             }
             peer.awaitClientClose();

@@ -50,7 +50,10 @@ final class JcaEc implements Ec {
             throw new CryptoException("EC " + curve.jwkName() + ": " + e.getMessage(), e);
         }
         KeyPair kp = g.generateKeyPair();
-        return JdkKeys.fromEc(curve, ((ECPublicKey) kp.getPublic()).getW(), ((ECPrivateKey) kp.getPrivate()).getS());
+        KeyElements key = JdkKeys.fromEc(curve, ((ECPublicKey) kp.getPublic()).getW(), ((ECPrivateKey) kp.getPrivate()).getS());
+        // the JDK made these from the very numbers in key (an ECDH-ES ephemeral key is used at once)
+        JdkKeyCache.seed(key, kp.getPublic(), kp.getPrivate());
+        return key;
     }
 
     @Override
@@ -71,14 +74,14 @@ final class JcaEc implements Ec {
 
     @Override
     public byte[] sign(HashAlgorithm hash, KeyElements privateKey, byte[] message, EcdsaFormat format) {
-        EcCurve curve = privateKey.ecCurve();
-        byte[] rs = signP1363(hash, JdkKeys.ecPrivate(privateKey), message, curve);
+        ECPrivateKey key = JdkKeys.ecPrivate(privateKey);
+        byte[] rs = signP1363(hash, key, message, privateKey.ecCurve());
         return format == EcdsaFormat.CONCATENATED ? rs : toDer(rs);
     }
 
     private byte[] signP1363(HashAlgorithm hash, ECPrivateKey key, byte[] message, EcCurve curve) {
         try {
-            Signature s = Jdk.signature(hash.standardName().replace("-", "") + "withECDSAinP1363Format", Jdk.SUN_EC);
+            Signature s = Jdk.threadSignature(hash.standardName().replace("-", "") + "withECDSAinP1363Format", Jdk.SUN_EC);
             s.initSign(key, random);
             s.update(message);
             return s.sign();
@@ -89,9 +92,8 @@ final class JcaEc implements Ec {
 
     @Override
     public boolean verify(HashAlgorithm hash, KeyElements publicKey, byte[] message, byte[] signature, EcdsaFormat format) {
-        KeyElements pubElements = publicKey.isPrivate() ? publicKey.publicKey() : publicKey;
-        ECPublicKey key = JdkKeys.ecPublic(pubElements);
-        EcCurve curve = pubElements.ecCurve();
+        ECPublicKey key = JdkKeys.ecPublic(publicKey);
+        EcCurve curve = publicKey.ecCurve();
         if (signature == null) {
             return false;
         }
@@ -121,7 +123,7 @@ final class JcaEc implements Ec {
 
     private static boolean verifyP1363(HashAlgorithm hash, ECPublicKey key, byte[] message, byte[] rs) {
         try {
-            Signature s = Jdk.signature(hash.standardName().replace("-", "") + "withECDSAinP1363Format", Jdk.SUN_EC);
+            Signature s = Jdk.threadSignature(hash.standardName().replace("-", "") + "withECDSAinP1363Format", Jdk.SUN_EC);
             s.initVerify(key);
             s.update(message);
             return s.verify(rs);
@@ -140,13 +142,13 @@ final class JcaEc implements Ec {
         if (peerPublicKey.ecCurve() != curve) {
             throw new BadKeyException("ECDH: peer key is on " + peerPublicKey.ecCurve().jwkName() + ", ours on " + curve.jwkName());
         }
-        ECPublicKey peer = JdkKeys.ecPublic(peerPublicKey.isPrivate() ? peerPublicKey.publicKey() : peerPublicKey);
+        ECPublicKey peer = JdkKeys.ecPublic(peerPublicKey);
         return agree(JdkKeys.ecPrivate(privateKey), peer, curve);
     }
 
     private static byte[] agree(ECPrivateKey priv, ECPublicKey peer, EcCurve curve) {
         try {
-            KeyAgreement ka = Jdk.keyAgreement("ECDH", Jdk.SUN_EC);
+            KeyAgreement ka = Jdk.threadKeyAgreement("ECDH", Jdk.SUN_EC);
             ka.init(priv);
             ka.doPhase(peer, true);
             return ka.generateSecret();
@@ -212,6 +214,6 @@ final class JcaEc implements Ec {
 
     /** The ECPoint of a public key's elements (used by X.509 encoding). */
     static ECPoint point(KeyElements key) {
-        return JdkKeys.ecPublic(key.isPrivate() ? key.publicKey() : key).getW();
+        return JdkKeys.ecPublic(key).getW();
     }
 }

@@ -57,7 +57,10 @@ final class JcaRsa implements Rsa {
             throw new CryptoException("RSA: " + e.getMessage(), e);
         }
         KeyPair kp = g.generateKeyPair();
-        return JdkKeys.fromRsa((RSAPublicKey) kp.getPublic(), (RSAPrivateKey) kp.getPrivate());
+        KeyElements key = JdkKeys.fromRsa((RSAPublicKey) kp.getPublic(), (RSAPrivateKey) kp.getPrivate());
+        // the JDK made these from the very numbers in key: its first use needs no conversion
+        JdkKeyCache.seed(key, kp.getPublic(), kp.getPrivate());
+        return key;
     }
 
     @Override
@@ -95,7 +98,7 @@ final class JcaRsa implements Rsa {
 
     @Override
     public byte[] encrypt(RsaEncryption scheme, KeyElements publicKey, byte[] plaintext) {
-        RSAPublicKey key = JdkKeys.rsaPublic(publicKey.isPrivate() ? publicKey.publicKey() : publicKey);
+        RSAPublicKey key = JdkKeys.rsaPublic(publicKey);
         int k = modulusBytes(key.getModulus());
         int max = scheme == RsaEncryption.PKCS1_V1_5 ? k - 11 : k - 2 * oaepHash(scheme).digestLength() - 2;
         if (plaintext.length > max) {
@@ -206,7 +209,7 @@ final class JcaRsa implements Rsa {
             return null;
         }
         try {
-            Cipher c = Jdk.cipher("RSA/ECB/NoPadding", Jdk.SUN_JCE);
+            Cipher c = Jdk.threadCipher("RSA/ECB/NoPadding", Jdk.SUN_JCE);
             c.init(Cipher.DECRYPT_MODE, key, random);
             byte[] m = c.doFinal(ciphertext);
             if (m.length == k) {
@@ -270,7 +273,7 @@ final class JcaRsa implements Rsa {
     @Override
     public boolean verify(RsaSignatureScheme scheme, HashAlgorithm hash, KeyElements publicKey, byte[] message,
             byte[] signature) {
-        RSAPublicKey key = JdkKeys.rsaPublic(publicKey.isPrivate() ? publicKey.publicKey() : publicKey);
+        RSAPublicKey key = JdkKeys.rsaPublic(publicKey);
         if (signature == null || signature.length != modulusBytes(key.getModulus())) {
             return false;
         }
@@ -289,7 +292,7 @@ final class JcaRsa implements Rsa {
     private static Signature signature(RsaSignatureScheme scheme, HashAlgorithm hash) throws GeneralSecurityException {
         String h = hash.standardName().replace("-", "");
         if (scheme == RsaSignatureScheme.PKCS1_V1_5) {
-            return Jdk.signature(h + "withRSA", Jdk.SUN_RSA_SIGN);
+            return Jdk.threadSignature(h + "withRSA", Jdk.SUN_RSA_SIGN);
         }
         Signature s = Jdk.signature("RSASSA-PSS", Jdk.SUN_RSA_SIGN);
         s.setParameter(new PSSParameterSpec(hash.standardName(), "MGF1", new MGF1ParameterSpec(hash.standardName()),
@@ -298,7 +301,7 @@ final class JcaRsa implements Rsa {
     }
 
     private static Cipher cipherFor(RsaEncryption scheme) {
-        return Jdk.cipher(scheme == RsaEncryption.PKCS1_V1_5 ? "RSA/ECB/PKCS1Padding" : "RSA/ECB/OAEPPadding", Jdk.SUN_JCE);
+        return Jdk.threadCipher(scheme == RsaEncryption.PKCS1_V1_5 ? "RSA/ECB/PKCS1Padding" : "RSA/ECB/OAEPPadding", Jdk.SUN_JCE);
     }
 
     private static HashAlgorithm oaepHash(RsaEncryption scheme) {

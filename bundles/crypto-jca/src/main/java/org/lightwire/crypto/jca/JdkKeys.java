@@ -69,8 +69,22 @@ final class JdkKeys {
 
     // ---- RSA ----
 
+    /**
+     * The JDK public key of an RSA key (public or private: only N and E are read), converted
+     * and checked once per {@link KeyElements} instance ({@link JdkKeyCache}).
+     */
     static RSAPublicKey rsaPublic(KeyElements key) {
         requireType(key, KeyType.RSA, "RSA");
+        JdkKeyCache.Entry e = JdkKeyCache.of(key);
+        if (e.publicKey instanceof RSAPublicKey) {
+            return (RSAPublicKey) e.publicKey;
+        }
+        RSAPublicKey k = convertRsaPublic(key);
+        e.publicKey = k;
+        return k;
+    }
+
+    private static RSAPublicKey convertRsaPublic(KeyElements key) {
         BigInteger n = key.bigInteger(KeyElements.RSA_N);
         BigInteger e = key.bigInteger(KeyElements.RSA_E);
         checkRsa(n, e);
@@ -81,11 +95,22 @@ final class JdkKeys {
         }
     }
 
+    /** The JDK private key of an RSA private key, converted and checked once per instance. */
     static RSAPrivateKey rsaPrivate(KeyElements key) {
         requireType(key, KeyType.RSA, "RSA");
         if (!key.isPrivate()) {
             throw new BadKeyException("RSA: a private key is needed, got a public key (no D)");
         }
+        JdkKeyCache.Entry c = JdkKeyCache.of(key);
+        if (c.privateKey instanceof RSAPrivateKey) {
+            return (RSAPrivateKey) c.privateKey;
+        }
+        RSAPrivateKey k = convertRsaPrivate(key);
+        c.privateKey = k;
+        return k;
+    }
+
+    private static RSAPrivateKey convertRsaPrivate(KeyElements key) {
         BigInteger n = key.bigInteger(KeyElements.RSA_N);
         BigInteger e = key.bigInteger(KeyElements.RSA_E);
         checkRsa(n, e);
@@ -178,8 +203,22 @@ final class JdkKeys {
         }
     }
 
+    /**
+     * The JDK public key of an EC key (public or private: only CRV, X and Y are read), its
+     * point validated and converted once per {@link KeyElements} instance.
+     */
     static ECPublicKey ecPublic(KeyElements key) {
         requireType(key, KeyType.EC, "EC");
+        JdkKeyCache.Entry c = JdkKeyCache.of(key);
+        if (c.publicKey instanceof ECPublicKey) {
+            return (ECPublicKey) c.publicKey;
+        }
+        ECPublicKey k = convertEcPublic(key);
+        c.publicKey = k;
+        return k;
+    }
+
+    private static ECPublicKey convertEcPublic(KeyElements key) {
         EcCurve curve = key.ecCurve();
         BigInteger x = key.bigInteger(KeyElements.EC_X);
         BigInteger y = key.bigInteger(KeyElements.EC_Y);
@@ -191,11 +230,22 @@ final class JdkKeys {
         }
     }
 
+    /** The JDK private key of an EC private key, its scalar checked and converted once per instance. */
     static ECPrivateKey ecPrivate(KeyElements key) {
         requireType(key, KeyType.EC, "EC");
         if (!key.isPrivate()) {
             throw new BadKeyException("EC: a private key is needed, got a public key (no D)");
         }
+        JdkKeyCache.Entry c = JdkKeyCache.of(key);
+        if (c.privateKey instanceof ECPrivateKey) {
+            return (ECPrivateKey) c.privateKey;
+        }
+        ECPrivateKey k = convertEcPrivate(key);
+        c.privateKey = k;
+        return k;
+    }
+
+    private static ECPrivateKey convertEcPrivate(KeyElements key) {
         EcCurve curve = key.ecCurve();
         BigInteger d = key.bigInteger(KeyElements.EC_D);
         checkScalar(curve, d);
@@ -371,6 +421,11 @@ final class JdkKeys {
     static void requireType(KeyElements key, KeyType type, String what) {
         if (key == null) {
             throw new BadKeyException(what + ": no key given");
+        }
+        if (key.isDestroyed()) {
+            // every use of a key starts here: the first use after destroy() also drops its JDK key
+            JdkKeyCache.forget(key);
+            throw new BadKeyException(what + ": " + key.type().jwkName() + " key was destroyed");
         }
         if (key.type() != type) {
             throw new BadKeyException(what + ": needs a " + type.jwkName() + " key, got " + key.type().jwkName());

@@ -23,7 +23,18 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 import org.lightwire.api.crypto.EcCurve;
 import org.lightwire.jose.EncryptionMethod;
 import org.lightwire.jose.Jose;
@@ -49,7 +60,10 @@ import org.openjdk.jmh.annotations.State;
  * Each row is a pair of methods, {@code x} (ours) and {@code xNimbus}; {@link JoseRatios}
  * prints them as a table with the ratio. Both sides keep their parsed keys, signers and
  * verifiers between operations, as a server would; every verification parses the token.
- * Adding a row is two methods (and their keys in a {@code @Setup}).
+ * Adding a row is two methods (and their keys in a {@code @Setup}). Rows dominated by RSA or
+ * EC arithmetic also have an {@code xJdk} method: that asymmetric step alone on the JDK,
+ * with JDK key objects and engines held — the floor no JOSE library on SunRsaSign/SunEC can
+ * go below, so the table shows how much of each row is JOSE work at all.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -108,6 +122,7 @@ public class JoseBenchmark {
         nimbusEs256Verifier = new ECDSAVerifier(nEc.toPublicJWK());
         nimbusHs256Verifier = new MACVerifier(nOct);
         setUpJwe();
+        setUpJdkFloors(nRsa);
     }
 
     private static String nimbusSign(JWSAlgorithm alg, JWSSigner signer) throws Exception {
@@ -184,6 +199,66 @@ public class JoseBenchmark {
     @Benchmark
     public byte[] jwsHs256VerifyNimbus() throws Exception {
         return nimbusVerify(hs256Token, nimbusHs256Verifier);
+    }
+
+    // ---- JDK floors: the asymmetric step of a row alone --------------------------------
+    private Signature jdkRs256;
+    private PrivateKey jdkRs256Key;
+    private byte[] rs256SigningInput;
+    private Cipher jdkOaep;
+    private PrivateKey jdkOaepKey;
+    private byte[] jweRsaEncryptedKey;
+    private KeyPairGenerator jdkEcGenerator;
+    private KeyAgreement jdkEcdh;
+    private PrivateKey jdkEcdhKey;
+    private ECPublicKey jdkEcdhRecipient;
+    private ECPublicKey jdkEcdhEpk;
+
+    private void setUpJdkFloors(RSAKey signing) throws Exception {
+        jdkRs256 = Signature.getInstance("SHA256withRSA", "SunRsaSign");
+        jdkRs256Key = signing.toRSAPrivateKey();
+        rs256SigningInput = rs256Token.substring(0, rs256Token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
+        jdkOaep = Cipher.getInstance("RSA/ECB/OAEPPadding", "SunJCE");
+        jdkOaepKey = nimbusRsa.toRSAPrivateKey();
+        jweRsaEncryptedKey = Base64.getUrlDecoder().decode(jweRsaCompact.split("\\.")[1]);
+        jdkEcGenerator = KeyPairGenerator.getInstance("EC", "SunEC");
+        jdkEcGenerator.initialize(new ECGenParameterSpec("secp256r1"));
+        jdkEcdh = KeyAgreement.getInstance("ECDH", "SunEC");
+        jdkEcdhKey = nimbusEc.toECPrivateKey();
+        jdkEcdhRecipient = nimbusEc.toECPublicKey();
+        jdkEcdhEpk = JWEObject.parse(jweEcCompact).getHeader().getEphemeralPublicKey().toECKey().toECPublicKey();
+    }
+
+    /** RS256 floor: PKCS#1 v1.5 signature of a ready signing input with a ready key. */
+    @Benchmark
+    public byte[] jwsRs256SignJdk() throws Exception {
+        jdkRs256.initSign(jdkRs256Key);
+        jdkRs256.update(rs256SigningInput);
+        return jdkRs256.sign();
+    }
+
+    /** RSA-OAEP decrypt floor: the OAEP decryption of the encrypted key only. */
+    @Benchmark
+    public byte[] jweRsaOaepA256GcmDecryptJdk() throws Exception {
+        jdkOaep.init(Cipher.DECRYPT_MODE, jdkOaepKey,
+                new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT));
+        return jdkOaep.doFinal(jweRsaEncryptedKey);
+    }
+
+    /** ECDH-ES encrypt floor: an ephemeral P-256 key pair and its agreement with the recipient's key. */
+    @Benchmark
+    public byte[] jweEcdhEsA128KwA128GcmEncryptJdk() throws Exception {
+        jdkEcdh.init(jdkEcGenerator.generateKeyPair().getPrivate());
+        jdkEcdh.doPhase(jdkEcdhRecipient, true);
+        return jdkEcdh.generateSecret();
+    }
+
+    /** ECDH-ES decrypt floor: the agreement of the recipient's key with a ready epk. */
+    @Benchmark
+    public byte[] jweEcdhEsA128KwA128GcmDecryptJdk() throws Exception {
+        jdkEcdh.init(jdkEcdhKey);
+        jdkEcdh.doPhase(jdkEcdhEpk, true);
+        return jdkEcdh.generateSecret();
     }
 
     // ---- JWE rows (RSA-OAEP + A256GCM, ECDH-ES+A128KW + A128GCM) ------------------------

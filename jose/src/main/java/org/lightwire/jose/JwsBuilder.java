@@ -150,7 +150,9 @@ public final class JwsBuilder {
     }
 
     private static void putSignature(Map<String, Object> m, Signed s) {
-        m.put("protected", s.header.encodedProtected());
+        if (!s.header.encodedProtected().isEmpty()) {
+            m.put("protected", s.header.encodedProtected());
+        }
         if (!s.header.unprotectedPart().names().isEmpty()) {
             m.put("header", s.header.unprotectedPart());
         }

@@ -18,7 +18,7 @@ import org.lightwire.jose.internal.JsonWriter;
  * The JOSE header of one JWS signature (RFC 7515 section 4): the integrity-protected part,
  * kept exactly as encoded (the signature covers those bytes), and the unprotected part of
  * the JSON serialisations. Lookups see their union (the two must be disjoint, section 7.2.1).
- * Immutable. Build one with {@link #builder(JwsAlgorithm)}.
+ * Immutable. Build one with {@link #builder(JwsAlgorithm)} or {@link #unprotectedBuilder(JwsAlgorithm)}.
  */
 public final class JwsHeader {
 
@@ -43,7 +43,17 @@ public final class JwsHeader {
 
     /** A builder for a protected header with {@code alg} set. */
     public static Builder builder(JwsAlgorithm alg) {
-        return new Builder(alg);
+        return new Builder(alg, false);
+    }
+
+    /**
+     * A builder with {@code alg} in the unprotected header and nothing protected yet: the
+     * signature then covers the payload only (RFC 7515 section 7.2.1, RFC 7520 section 4.7).
+     * Such a JWS has no compact form; parameters added with {@link Builder#parameter} are
+     * still protected.
+     */
+    public static Builder unprotectedBuilder(JwsAlgorithm alg) {
+        return new Builder(alg, true);
     }
 
     /** The {@code alg} value as written. */
@@ -147,8 +157,8 @@ public final class JwsHeader {
         private final Map<String, Object> protectedMembers = new LinkedHashMap<>();
         private final Map<String, Object> unprotectedMembers = new LinkedHashMap<>();
 
-        private Builder(JwsAlgorithm alg) {
-            protectedMembers.put("alg", Objects.requireNonNull(alg, "alg").jwaName());
+        private Builder(JwsAlgorithm alg, boolean algUnprotected) {
+            (algUnprotected ? unprotectedMembers : protectedMembers).put("alg", Objects.requireNonNull(alg, "alg").jwaName());
         }
 
         public Builder kid(String kid) {
@@ -213,8 +223,9 @@ public final class JwsHeader {
         }
 
         public JwsHeader build() {
-            String json = JsonWriter.write(protectedMembers);
-            String encoded = Base64Url.encode(json.getBytes(StandardCharsets.UTF_8));
+            // no protected member: the "protected" member is absent and the signing input starts with '.'
+            String encoded = protectedMembers.isEmpty() ? ""
+                    : Base64Url.encode(JsonWriter.write(protectedMembers).getBytes(StandardCharsets.UTF_8));
             return new JwsHeader(JsonObject.of("JWS protected header", protectedMembers), encoded,
                     JsonObject.of("JWS unprotected header", unprotectedMembers));
         }

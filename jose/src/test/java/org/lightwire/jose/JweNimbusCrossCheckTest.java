@@ -1,6 +1,8 @@
 package org.lightwire.jose;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWEEncrypter;
@@ -15,8 +17,11 @@ import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.ECDHEncrypter;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.crypto.RSAEncrypter;
+import com.nimbusds.jose.crypto.X25519Decrypter;
+import com.nimbusds.jose.crypto.X25519Encrypter;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +35,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lightwire.api.crypto.CryptoBackend;
 import org.lightwire.api.crypto.EcCurve;
+import org.lightwire.api.crypto.OkpCurve;
 
 /**
  * Every alg × enc produced here decrypts in nimbus-jose-jwt (an independent JOSE library on
  * the JDK's providers) and every one nimbus produces decrypts here, on every backend, in
- * the compact serialisation. X25519 ECDH-ES is left out: nimbus needs Google Tink for it
- * (the X25519 path is covered by the hostile-input and round-trip tests instead).
+ * the compact serialisation. ECDH-ES with an X25519 key (RFC 8037 section 3.2, OKP
+ * {@code epk}) is cross-checked the same way; nimbus does X25519 through Google Tink,
+ * which the pom puts on the test class path.
  */
 class JweNimbusCrossCheckTest {
 
@@ -52,6 +59,53 @@ class JweNimbusCrossCheckTest {
             }
         }
         return out.stream();
+    }
+
+    static Stream<Arguments> x25519Cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (CryptoBackend b : JweBackends.all()) {
+            for (JweAlgorithm alg : JweAlgorithm.values()) {
+                if (alg.family() == JweAlgorithm.Family.ECDH_ES || alg.family() == JweAlgorithm.Family.ECDH_ES_KW) {
+                    for (EncryptionMethod enc : EncryptionMethod.values()) {
+                        out.add(Arguments.of(b, alg, enc));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static synchronized Jwk x25519Key(Jose jose) {
+        return KEYS.computeIfAbsent(jose.backend().name() + "x25519", k -> jose.generateOkp(OkpCurve.X25519));
+    }
+
+    @ParameterizedTest(name = "X25519 {1} {2} on {0}")
+    @MethodSource("x25519Cases")
+    void oursX25519DecryptsInNimbus(CryptoBackend backend, JweAlgorithm alg, EncryptionMethod enc) throws Exception {
+        Jose jose = Jose.with(backend);
+        Jwk key = x25519Key(jose);
+        String compact = jose.jwe(PLAINTEXT, enc).recipient(alg, key).compact();
+        JWEObject parsed = JWEObject.parse(compact);
+        assertEquals("OKP", parsed.getHeader().getEphemeralPublicKey().getKeyType().getValue());
+        parsed.decrypt(new X25519Decrypter((OctetKeyPair) JWK.parse(key.toJson())));
+        assertArrayEquals(PLAINTEXT, parsed.getPayload().toBytes());
+    }
+
+    @ParameterizedTest(name = "X25519 {1} {2} on {0}")
+    @MethodSource("x25519Cases")
+    void nimbusX25519DecryptsHere(CryptoBackend backend, JweAlgorithm alg, EncryptionMethod enc) throws Exception {
+        Jose jose = Jose.with(backend);
+        Jwk key = x25519Key(jose);
+        JWEObject jwe = new JWEObject(new JWEHeader.Builder(com.nimbusds.jose.JWEAlgorithm.parse(alg.jwaName()),
+                com.nimbusds.jose.EncryptionMethod.parse(enc.jwaName())).build(), new Payload(PLAINTEXT));
+        jwe.encrypt(new X25519Encrypter(((OctetKeyPair) JWK.parse(key.toJson())).toPublicJWK()));
+        String compact = jwe.serialize();
+        JosePolicy policy = JosePolicy.allowing(alg, enc);
+        JweDecrypted d = jose.jweDecrypter(policy, key).decrypt(compact);
+        assertArrayEquals(PLAINTEXT, d.plaintext());
+        // a different X25519 key derives a different shared secret: decryption must fail
+        Jwk other = jose.generateOkp(OkpCurve.X25519);
+        assertThrows(JweDecryptionException.class, () -> jose.jweDecrypter(policy, other).decrypt(compact));
     }
 
     /** One key per backend and kind, made once: RSA generation is slow. */

@@ -1,7 +1,9 @@
 package org.lightwire.jose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import org.lightwire.jose.internal.JsonObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Published JWS examples (RFC 7515 appendix A, RFC 7520 section 4, RFC 8037 appendix A) on every backend. */
+/** Published JWS examples (RFC 7515 appendix A, RFC 7520 sections 4.1-4.8, RFC 8037 appendix A) on every backend. */
 class JwsVectorTest {
 
     private static final String BACKENDS = "org.lightwire.jose.Backends#jose";
@@ -134,6 +136,116 @@ class JwsVectorTest {
         // the ES512 signature has an unprotected header only: its signing input starts with '.'
         VerifiedJws es = jose.verifier(JosePolicy.allowing(JwsAlgorithm.ES512), keys.get(1).toPublic()).verify(general);
         assertEquals(false, es.header().isProtected("alg"));
+    }
+
+    /** Verifies every serialisation the cookbook gives for one example (compact only where it has one). */
+    private static List<String> publishedForms(JsonObject out) {
+        List<String> forms = new ArrayList<>();
+        if (out.has("compact")) {
+            forms.add(out.string("compact"));
+        }
+        forms.add(out.optObject("json_flat").toJson());
+        forms.add(out.optObject("json").toJson());
+        return forms;
+    }
+
+    private static void verifyPublished(JsonObject v, JwsVerifier verifier) {
+        String payloadText = v.optObject("input").string("payload");
+        for (String s : publishedForms(v.optObject("output"))) {
+            assertEquals(payloadText, verifier.verify(s).payloadText(), s);
+        }
+    }
+
+    /** Randomised algorithms: the published forms verify, and ours (same header bytes) round-trip. */
+    private static void randomisedExample(Jose jose, String file, JwsAlgorithm alg) {
+        JsonObject v = Backends.vectors(file);
+        Jwk key = key(jose, v.optObject("input").optObject("key"));
+        byte[] payload = v.optObject("input").string("payload").getBytes(StandardCharsets.UTF_8);
+        JwsVerifier verifier = jose.verifier(JosePolicy.allowing(alg), key.toPublic());
+        verifyPublished(v, verifier);
+        JwsSigner signer = jose.signer(key, alg);
+        String compact = jose.jws(payload).sign(signer).compact();
+        // the header is deterministic even though the signature is not
+        String[] parts = v.optObject("output").string("compact").split("\\.");
+        assertEquals(parts[0] + "." + parts[1] + ".", compact.substring(0, compact.lastIndexOf('.') + 1));
+        for (String s : List.of(compact, jose.jws(payload).sign(signer).flattened(), jose.jws(payload).sign(signer).general())) {
+            assertEquals(v.optObject("input").string("payload"), verifier.verify(s).payloadText());
+        }
+        // a published signature over a different payload must not verify
+        String forged = parts[0] + "." + Base64Url.encode("x".getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThrows(InvalidSignatureException.class, () -> verifier.verify(forged));
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void rfc7520Section42Ps384VerifiesAndRoundTrips(Jose jose) {
+        randomisedExample(jose, "rfc7520/4_2.rsa-pss_signature.json", JwsAlgorithm.PS384);
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void rfc7520Section43Es512VerifiesAndRoundTrips(Jose jose) {
+        randomisedExample(jose, "rfc7520/4_3.ecdsa_signature.json", JwsAlgorithm.ES512);
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void rfc7520Section44Hs256AllSerialisationsReproduced(Jose jose) {
+        JsonObject v = Backends.vectors("rfc7520/4_4.hmac-sha2_integrity_protection.json");
+        Jwk key = key(jose, v.optObject("input").optObject("key"));
+        byte[] payload = v.optObject("input").string("payload").getBytes(StandardCharsets.UTF_8);
+        JsonObject out = v.optObject("output");
+        JwsSigner signer = jose.signer(key, JwsAlgorithm.HS256);
+        assertEquals(out.string("compact"), jose.jws(payload).sign(signer).compact());
+        assertEquals(out.optObject("json_flat").toJson(), jose.jws(payload).sign(signer).flattened());
+        assertEquals(out.optObject("json").toJson(), jose.jws(payload).sign(signer).general());
+        verifyPublished(v, jose.verifier(JosePolicy.allowing(JwsAlgorithm.HS256), key));
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void rfc7520Section46UnprotectedKidReproduced(Jose jose) {
+        JsonObject v = Backends.vectors("rfc7520/4_6.protecting_specific_header_fields.json");
+        Jwk key = key(jose, v.optObject("input").optObject("key"));
+        byte[] payload = v.optObject("input").string("payload").getBytes(StandardCharsets.UTF_8);
+        JsonObject out = v.optObject("output");
+        String kid = v.optObject("signing").optObject("unprotected").string("kid");
+        JwsSigner signer = jose.signer(key, JwsAlgorithm.HS256);
+        JwsBuilder built = jose.jws(payload).sign(signer, JwsHeader.builder(JwsAlgorithm.HS256).unprotectedParameter("kid", kid));
+        assertEquals(out.optObject("json_flat").toJson(), built.flattened());
+        assertEquals(out.optObject("json").toJson(), built.general());
+        // an unprotected header has no compact form (RFC 7515 section 7.1)
+        assertThrows(MalformedJoseException.class, built::compact);
+        JwsVerifier verifier = jose.verifier(JosePolicy.allowing(JwsAlgorithm.HS256), key);
+        verifyPublished(v, verifier);
+        VerifiedJws r = verifier.verify(out.optObject("json_flat").toJson());
+        assertTrue(r.header().isProtected("alg"));
+        assertFalse(r.header().isProtected("kid"));
+        assertEquals(kid, r.header().kid().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void rfc7520Section47NoProtectedHeaderReproduced(Jose jose) {
+        JsonObject v = Backends.vectors("rfc7520/4_7.protecting_content_only.json");
+        Jwk key = key(jose, v.optObject("input").optObject("key"));
+        byte[] payload = v.optObject("input").string("payload").getBytes(StandardCharsets.UTF_8);
+        JsonObject out = v.optObject("output");
+        String kid = v.optObject("signing").optObject("unprotected").string("kid");
+        JwsSigner signer = jose.signer(key, JwsAlgorithm.HS256);
+        JwsBuilder built = jose.jws(payload).sign(signer, JwsHeader.unprotectedBuilder(JwsAlgorithm.HS256).unprotectedParameter("kid", kid));
+        assertEquals(out.optObject("json_flat").toJson(), built.flattened());
+        assertEquals(out.optObject("json").toJson(), built.general());
+        assertThrows(MalformedJoseException.class, built::compact);
+        JwsVerifier verifier = jose.verifier(JosePolicy.allowing(JwsAlgorithm.HS256), key);
+        verifyPublished(v, verifier);
+        VerifiedJws r = verifier.verify(out.optObject("json").toJson());
+        assertFalse(r.header().isProtected("alg"));
+        assertEquals("", r.header().encodedProtected());
+        // the signing input is ".payload": a protected header added by an attacker breaks it
+        String withProtected = out.optObject("json_flat").toJson().replace("{\"payload\"",
+                "{\"protected\":\"" + Base64Url.encode("{\"typ\":\"x\"}".getBytes(StandardCharsets.UTF_8)) + "\",\"payload\"");
+        assertThrows(InvalidSignatureException.class, () -> verifier.verify(withProtected));
     }
 
     @ParameterizedTest

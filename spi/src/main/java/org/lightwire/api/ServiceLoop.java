@@ -1,6 +1,8 @@
 package org.lightwire.api;
 
+import java.nio.channels.SelectableChannel;
 import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
 
 /**
  * One service thread with its own selector, timers and task queue (lws' per-thread
@@ -27,6 +29,30 @@ public interface ServiceLoop extends Executor {
 
     /** Whether the calling thread is this loop's thread. */
     boolean inLoop();
+
+    /**
+     * Watches a non-blocking channel of the caller's with this loop's own selector (lws:
+     * adopting a foreign descriptor into the loop's poll set), for code that drives its own
+     * sockets on the loop, such as a resolver's. When the channel is ready for any of
+     * {@code ops}, {@code handler} runs on this loop with the ready ops and the interest is
+     * cleared until set again with {@link ChannelWatch#interest}. A handler that throws is
+     * logged and its watch keeps no interest. Loop thread only.
+     *
+     * @throws java.io.IOException if the channel cannot be made non-blocking or registered
+     * @throws IllegalStateException off this loop's thread
+     */
+    ChannelWatch watch(SelectableChannel channel, int ops, IntConsumer handler) throws java.io.IOException;
+
+    /** One channel watched by {@link #watch}. Loop thread only. */
+    interface ChannelWatch extends AutoCloseable {
+
+        /** Watches for {@code ops} ({@link java.nio.channels.SelectionKey} bits) again. */
+        void interest(int ops);
+
+        /** Stops watching; the channel stays open (its owner closes it). Idempotent. */
+        @Override
+        void close();
+    }
 
     /** Connections currently owned by this loop (used to balance accepted connections). */
     int connectionCount();

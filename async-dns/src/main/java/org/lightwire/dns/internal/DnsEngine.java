@@ -9,12 +9,11 @@ import org.lightwire.dns.DnsSettings;
 
 /**
  * What {@link org.lightwire.dns.AsyncDns} delegates to: one {@link LoopResolver} per service
- * loop that has looked something up, one readiness watcher, shared counters.
+ * loop that has looked something up, shared counters.
  */
 public final class DnsEngine {
 
     private final DnsSettings settings;
-    private final ReadinessWatcher watcher = new ReadinessWatcher("lightwire-async-dns");
     private final Statistics statistics = new Statistics();
     private final Map<ServiceLoop, LoopResolver> perLoop = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -43,7 +42,7 @@ public final class DnsEngine {
     private LoopResolver resolverFor(ServiceLoop loop) {
         LoopResolver r = perLoop.get(loop);
         if (r == null) {
-            r = perLoop.computeIfAbsent(loop, l -> new LoopResolver(l, settings, watcher, statistics));
+            r = perLoop.computeIfAbsent(loop, l -> new LoopResolver(l, settings, statistics));
             if (closed) {
                 r.close();
             }
@@ -51,10 +50,6 @@ public final class DnsEngine {
         return r;
     }
 
-    /** Whether the readiness thread is running: only while some socket is open. */
-    public boolean watcherRunning() {
-        return watcher.isRunning();
-    }
 
     /** Closes every loop's resolver on its own thread: lookups in flight fail, sockets close. */
     public void close() {

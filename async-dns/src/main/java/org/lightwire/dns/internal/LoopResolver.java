@@ -47,7 +47,6 @@ final class LoopResolver {
     private final ServiceLoop loop;
     private final Scheduler scheduler;
     private final DnsSettings settings;
-    private final ReadinessWatcher watcher;
     private final Statistics statistics;
     private final String nameserverText;
     private final AnswerCache cache;
@@ -62,14 +61,13 @@ final class LoopResolver {
     private final ByteBuffer rxBuffer = ByteBuffer.wrap(rx);
     private int idsInUse;
     private DatagramChannel channel;
-    private ReadinessWatcher.Watch watch;
+    private ServiceLoop.ChannelWatch watch;
     private boolean closed;
 
-    LoopResolver(ServiceLoop loop, DnsSettings settings, ReadinessWatcher watcher, Statistics statistics) {
+    LoopResolver(ServiceLoop loop, DnsSettings settings, Statistics statistics) {
         this.loop = loop;
         this.scheduler = loop.scheduler();
         this.settings = settings;
-        this.watcher = watcher;
         this.statistics = statistics;
         this.nameserverText = NameserverAddress.format(settings.nameserver());
         this.cache = new AnswerCache(settings.cacheEntries());
@@ -85,10 +83,6 @@ final class LoopResolver {
 
     DnsSettings settings() {
         return settings;
-    }
-
-    ReadinessWatcher watcher() {
-        return watcher;
     }
 
     Statistics statistics() {
@@ -236,7 +230,7 @@ final class LoopResolver {
             bindRandomPort(ch, local);
             // room for a full window of answers arriving while the loop is busy elsewhere
             ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 256 * 1024);
-            watch = watcher.watch(ch, SelectionKey.OP_READ, loop, this::datagramsReady);
+            watch = loop.watch(ch, SelectionKey.OP_READ, this::datagramsReady);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -295,7 +289,7 @@ final class LoopResolver {
         }
         if (ch != null && ch == channel) {
             try {
-                watch.rearm(SelectionKey.OP_READ);
+                watch.interest(SelectionKey.OP_READ);
             } catch (UncheckedIOException e) {
                 LOG.log(Level.DEBUG, "async DNS: socket closed while re-arming");
             }

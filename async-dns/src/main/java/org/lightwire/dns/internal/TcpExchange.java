@@ -6,11 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.lightwire.api.ServiceLoop;
 
 /**
  * The retry of a truncated answer over TCP (RFC 1035 §4.2.2, RFC 7766): connect to the
  * nameserver, send the same query with its two-byte length, read one length-prefixed
- * answer, close. Non-blocking, driven by the readiness watcher on the question's loop;
+ * answer, close. Non-blocking, watched by the question's own loop;
  * the question's timer bounds it.
  */
 final class TcpExchange {
@@ -21,7 +22,7 @@ final class TcpExchange {
     private final ByteBuffer length = ByteBuffer.allocate(2);
     private ByteBuffer body;
     private SocketChannel channel;
-    private ReadinessWatcher.Watch watch;
+    private ServiceLoop.ChannelWatch watch;
     private boolean connecting;
     private boolean closed;
 
@@ -40,8 +41,8 @@ final class TcpExchange {
         try {
             channel.configureBlocking(false);
             connecting = !channel.connect(owner.settings().nameserver());
-            watch = owner.watcher().watch(channel, connecting ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE,
-                    owner.loop(), this::ready);
+            watch = owner.loop().watch(channel, connecting ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE,
+                    this::ready);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -55,7 +56,7 @@ final class TcpExchange {
         try {
             if (connecting) {
                 if (!channel.finishConnect()) {
-                    watch.rearm(SelectionKey.OP_CONNECT);
+                    watch.interest(SelectionKey.OP_CONNECT);
                     return;
                 }
                 connecting = false;
@@ -63,7 +64,7 @@ final class TcpExchange {
             if (out.hasRemaining()) {
                 channel.write(out);
                 if (out.hasRemaining()) {
-                    watch.rearm(SelectionKey.OP_WRITE);
+                    watch.interest(SelectionKey.OP_WRITE);
                     return;
                 }
             }
@@ -72,7 +73,7 @@ final class TcpExchange {
                     throw new EOFException("connection closed before the answer's length");
                 }
                 if (length.hasRemaining()) {
-                    watch.rearm(SelectionKey.OP_READ);
+                    watch.interest(SelectionKey.OP_READ);
                     return;
                 }
                 int n = length.getShort(0) & 0xffff;
@@ -86,7 +87,7 @@ final class TcpExchange {
                         + " answer bytes");
             }
             if (body.hasRemaining()) {
-                watch.rearm(SelectionKey.OP_READ);
+                watch.interest(SelectionKey.OP_READ);
                 return;
             }
             close();

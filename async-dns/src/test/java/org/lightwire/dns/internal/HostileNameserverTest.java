@@ -296,14 +296,16 @@ class HostileNameserverTest {
     }
 
     @Test
-    void theReadinessThreadRunsOnlyWhileQueriesAreInFlight() throws Exception {
+    void lookupsRunOnTheLoopWithoutAThreadOfTheirOwn() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         ns.script(HostileNameserverTest::goodAnswer);
-        lookupA("idle.test");
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (watcherThreadAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(10); // the watcher thread ends on its own: poll it
-        }
-        assertFalse(watcherThreadAlive(), "no socket open, no thread");
+        CompletableFuture<String> thread = new CompletableFuture<>();
+        dns.lookup("own-thread.test", AddressPreference.IPV4_ONLY, loop,
+                r -> thread.complete(Thread.currentThread().getName()));
+        assertEquals(loopThreadName(), thread.get(5, TimeUnit.SECONDS), "the answer arrives on the asking loop");
+        java.util.Set<Thread> after = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        after.removeAll(before);
+        assertTrue(after.stream().noneMatch(t -> t.getName().contains("dns")), "no resolver thread: " + after);
     }
 
     @Test
@@ -339,7 +341,9 @@ class HostileNameserverTest {
         assertEquals(DnsStatus.IO_ERROR, lookupA("after.test").status());
     }
 
-    private static boolean watcherThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("lightwire-async-dns"));
+    private String loopThreadName() throws Exception {
+        CompletableFuture<String> name = new CompletableFuture<>();
+        loop.execute(() -> name.complete(Thread.currentThread().getName()));
+        return name.get(5, TimeUnit.SECONDS);
     }
 }

@@ -181,6 +181,48 @@ public final class EventLoop implements ServiceLoop {
         return channel.register(selector, ops, attachment);
     }
 
+    @Override
+    public ChannelWatch watch(SelectableChannel channel, int ops, java.util.function.IntConsumer handler)
+            throws java.io.IOException {
+        if (!inLoop()) {
+            throw new IllegalStateException(name + ": watch() called from thread '" + Thread.currentThread().getName()
+                    + "'; only the loop's own thread may call it");
+        }
+        channel.configureBlocking(false);
+        ForeignChannel w = new ForeignChannel(handler);
+        w.key = register(channel, ops, w);
+        return w;
+    }
+
+    /** A channel of someone else's in this loop's selector; interest is one-shot. */
+    private static final class ForeignChannel implements Selectable, ChannelWatch {
+        private final java.util.function.IntConsumer handler;
+        private SelectionKey key;
+
+        ForeignChannel(java.util.function.IntConsumer handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void onReady(int readyOps) {
+            // one-shot: the handler re-arms once it has done what readiness allowed
+            key.interestOps(0);
+            handler.accept(readyOps);
+        }
+
+        @Override
+        public void interest(int ops) {
+            if (key.isValid()) {
+                key.interestOps(ops);
+            }
+        }
+
+        @Override
+        public void close() {
+            key.cancel();
+        }
+    }
+
     /** Adds a resident (connection or listener). Loop thread only. */
     public void join(Resident r) {
         if (r.slot >= 0) {

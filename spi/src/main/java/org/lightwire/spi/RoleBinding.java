@@ -39,6 +39,14 @@ public interface RoleBinding {
      */
     long sendFile(FileChannel file, long position, long count) throws IOException;
 
+    /**
+     * Ends this side's stream once the output already given has gone (TCP half-close: the
+     * peer reads everything, then end of stream), while input keeps arriving: how a server
+     * closes gracefully when the peer may still be sending (lingering close). A transport
+     * with no half-close (files, pipes) ignores it. Idempotent.
+     */
+    void shutdownOutput();
+
     /** Whether output is still waiting for the transport (the next writeable event waits for it). */
     boolean hasPendingOutput();
 

@@ -203,6 +203,11 @@ public final class EmbeddedConnection implements AutoCloseable {
         return transport.isClosed();
     }
 
+    /** Whether this side half-closed: sent its end of stream while still reading. */
+    public boolean outputShut() {
+        return transport.isOutputShut();
+    }
+
     /** Whether the connection currently asks to read (false while rx is paused). */
     public boolean readInterest() {
         return transport.readInterest();

@@ -25,6 +25,7 @@ final class MemoryTransport implements StreamTransport {
     private boolean readInterest;
     private boolean writeInterest;
     private boolean closed;
+    private boolean outputShut;
     Wire wire;
 
     MemoryTransport() {
@@ -118,6 +119,16 @@ final class MemoryTransport implements StreamTransport {
     public void interest(boolean read, boolean write) {
         readInterest = read;
         writeInterest = write;
+    }
+
+    @Override
+    public void shutdownOutput() {
+        outputShut = true;
+    }
+
+    /** Whether this side sent its end of stream (a half-close). */
+    boolean isOutputShut() {
+        return outputShut;
     }
 
     @Override

@@ -24,6 +24,11 @@ final class SocketTransport extends SelectableTransport<SocketChannel> implement
         return channel.write(src);
     }
 
+    @Override
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
     /** Zero-copy send of a file region (sendfile); returns what the socket took. */
     long transferFrom(FileChannel file, long position, long count) throws IOException {
         return file.transferTo(position, count, channel);

@@ -15,4 +15,8 @@ public interface StreamTransport extends Transport {
 
     /** Writes as much of {@code src} as possible without blocking; returns the count. */
     int write(ByteBuffer src) throws IOException;
+
+    /** Sends end of stream, keeping input open; transports without half-close do nothing. */
+    default void shutdownOutput() throws IOException {
+    }
 }

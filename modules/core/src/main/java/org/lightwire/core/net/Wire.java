@@ -79,6 +79,9 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private boolean rxEnabled = true;
     // the peer half-closed and the role keeps the connection to finish its output
     private boolean inputClosed;
+    // this side's half-close: asked for, and done once pending output has gone
+    private boolean outputShutWanted;
+    private boolean outputShut;
     private ByteBuffer heldRx;
     private final Runnable deliverHeld = this::deliverHeldRx;
 
@@ -400,6 +403,9 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (!flushPending()) {
             return;
         }
+        if (outputShutWanted) {
+            shutOutputNow();
+        }
         updateInterest();
         if (writeableWanted) {
             writeableWanted = false;
@@ -567,6 +573,27 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             updateInterest();
         }
         return sent;
+    }
+
+    @Override
+    public void shutdownOutput() {
+        if (state != State.OPEN || kind == Kind.DATAGRAM || outputShut) {
+            return;
+        }
+        outputShutWanted = true;
+        if (!hasPending()) {
+            shutOutputNow();
+        }
+    }
+
+    private void shutOutputNow() {
+        outputShutWanted = false;
+        outputShut = true;
+        try {
+            ((StreamTransport) transport).shutdownOutput();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> describe() + ": half-close failed: " + e.getMessage());
+        }
     }
 
     @Override

@@ -703,6 +703,8 @@ public final class H1ServerHandler implements RoleHandler {
             read = Read.LINGER;
             discarded = 0;
             deadline = now() + LINGER_SECS * 1_000_000L;
+            // the response is complete: tell the client so (FIN) while its input drains
+            binding.shutdownOutput();
         }
         armTimer();
         connection.rxFlowControl(true);

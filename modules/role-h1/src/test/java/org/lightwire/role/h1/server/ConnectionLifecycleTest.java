@@ -277,8 +277,23 @@ class ConnectionLifecycleTest {
             Response r = Response.parseOne(c.readOutbound());
             assertEquals(404, r.status());
             assertTrue(r.closes(), "100000 bytes unread: not worth draining");
+            assertTrue(c.outputShut(), "lingering: our end of stream is sent while input drains");
+            assertTrue(c.isOpen());
             c.writeInbound(new byte[70_000]);
             assertFalse(c.isOpen(), "lingering stops after 64 KiB of unread input");
+        }
+    }
+
+    @Test
+    void aLingeringConnectionClosesWhenTheClientEndsItsSide() {
+        ContextSettings s = H1Server.settings(VhostSettings.builder("localhost").build())
+                .httpLimits(H1Server.LIMITS.withMaxBodyBytes(1 << 20)).build();
+        try (EmbeddedConnection c = H1Server.connect(s)) {
+            c.writeInbound("POST /nothing HTTP/1.1\r\n" + H + "Content-Length: 100000\r\n\r\n");
+            assertEquals(404, Response.parseOne(c.readOutbound()).status());
+            assertTrue(c.outputShut() && c.isOpen());
+            c.writeInbound(new byte[1000]).endInbound();
+            assertFalse(c.isOpen(), "the client read our FIN and closed: nothing left to wait for");
         }
     }
 

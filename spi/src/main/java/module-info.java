@@ -20,6 +20,8 @@ module org.lightwire.spi {
     exports org.lightwire.api.crypto;
     exports org.lightwire.api.http;
     exports org.lightwire.api.raw;
+    exports org.lightwire.api.tls;
+    exports org.lightwire.api.ws;
     exports org.lightwire.spi;
 
     uses org.lightwire.api.ContextFactory;

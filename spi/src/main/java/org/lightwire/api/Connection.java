@@ -3,6 +3,7 @@ package org.lightwire.api;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import org.lightwire.api.tls.TlsInfo;
 
 /**
  * One connection (lws {@code wsi}): a socket, an adopted file or stream, or a datagram
@@ -126,4 +127,12 @@ public interface Connection {
     Object userData();
 
     void setUserData(Object userData);
+
+    /**
+     * The connection's TLS session once its handshake is done (lws {@code lws_is_ssl},
+     * {@code lws_tls_peer_cert_info}); empty for plain connections and while handshaking.
+     */
+    default Optional<TlsInfo> tls() {
+        return Optional.empty();
+    }
 }

@@ -70,4 +70,17 @@ public interface RoleBinding {
      *         protocol or its provider is not installed
      */
     Optional<Protocol> bindProtocol(String name);
+
+    /**
+     * Hands the connection to role {@code roleName} (lws {@code lws_role_transition}: h1 to
+     * ws after an upgrade request). The new role's handler replaces the caller's at once:
+     * it receives {@link RoleHandler#switchedIn} (not {@code opened}) before this returns,
+     * then every later event. The caller must return at once and not use the binding
+     * again. The protocol binding stays until the new role changes it; validity timers
+     * restart for the new role.
+     *
+     * @return false, leaving the connection with the caller, if no role of that name is
+     *         installed
+     */
+    boolean switchRole(String roleName, RoleSwitch handoff);
 }

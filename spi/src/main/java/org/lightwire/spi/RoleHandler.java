@@ -14,6 +14,15 @@ public interface RoleHandler {
     /** The connection is established (accepted, adopted or connected). */
     void opened() throws Exception;
 
+    /**
+     * The connection was handed to this role by another (see {@link RoleBinding#switchRole});
+     * takes the place of {@link #opened}. {@code handoff.leftover()} holds input that
+     * arrived behind the switching request, to be treated as if just received.
+     */
+    default void switchedIn(RoleSwitch handoff) throws Exception {
+        throw new UnsupportedOperationException("role cannot take connections from another role");
+    }
+
     /** Bytes read from a stream transport ({@code handle_POLLIN}). */
     void received(ByteBuffer data) throws Exception;
 

@@ -4,7 +4,7 @@
  * {@link org.lightwire.spi.Registry} and name {@link org.lightwire.spi.Resolver}s.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.lightwire.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -265,6 +265,11 @@ public final class VhostImpl implements Vhost {
         return b;
     }
 
+    /** The installed role of that name, or null. */
+    Role findRole(String roleName) {
+        return network.role(roleName);
+    }
+
     private Role requireRole(String roleName) {
         Role r = network.role(roleName);
         if (r == null) {

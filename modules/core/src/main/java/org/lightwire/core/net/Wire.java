@@ -26,6 +26,7 @@ import org.lightwire.core.system.SequencerImpl;
 import org.lightwire.spi.Role;
 import org.lightwire.spi.RoleBinding;
 import org.lightwire.spi.RoleHandler;
+import org.lightwire.spi.RoleSwitch;
 
 /**
  * The service loop's side of one connection (lws {@code wsi}): its transport, role
@@ -48,7 +49,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private final boolean client;
     private final RetryPolicy retryPolicy;
     private final SequencerImpl sequencer;
-    private final Role role;
+    private Role role;
     // null between HTTP bindings
     private ProtocolSlot.Binding protocol;
     private ClientRequest clientRequest;
@@ -625,6 +626,39 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         checkLoopThread("bindProtocol");
         protocol = name == null ? null : vhost.currentBinding(name);
         return protocol == null ? Optional.empty() : Optional.of(protocol.instance());
+    }
+
+    @Override
+    public boolean switchRole(String roleName, RoleSwitch handoff) {
+        checkLoopThread("switchRole");
+        if (state != State.OPEN) {
+            return false;
+        }
+        Role next = vhost.findRole(roleName);
+        if (next == null) {
+            return false;
+        }
+        RoleHandler nextHandler;
+        try {
+            nextHandler = next.bind(this);
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
+            failed("role switch to '" + roleName + "'", e);
+            return true;
+        }
+        role = next;
+        handler = nextHandler;
+        if (validityTimer != null) {
+            validityTimer.cancel();
+        }
+        startValidity();
+        try {
+            nextHandler.switchedIn(handoff);
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
+            failed("role switch to '" + roleName + "'", e);
+        }
+        return true;
     }
 
     @Override

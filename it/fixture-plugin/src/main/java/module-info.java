@@ -3,5 +3,7 @@ module org.lightwire.it.fixture {
     requires org.lightwire.spi;
 
     provides org.lightwire.api.ProtocolProvider with org.lightwire.it.fixture.UppercaseProvider,
-            org.lightwire.it.fixture.CryptoProbeProvider;
+            org.lightwire.it.fixture.CryptoProbeProvider,
+            org.lightwire.it.fixture.WsEchoProvider,
+            org.lightwire.it.fixture.WsClientProbeProvider;
 }

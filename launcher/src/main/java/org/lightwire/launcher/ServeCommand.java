@@ -35,7 +35,7 @@ final class ServeCommand {
         ContextSettings settings;
         try {
             settings = loadConfig(options.configDir(), dist);
-        } catch (ConfigException e) {
+        } catch (ConfigException | IllegalStateException e) {
             System.err.println("lightwire: " + e.getMessage());
             return 1;
         }
@@ -85,7 +85,29 @@ final class ServeCommand {
         if (configDir.isPresent()) {
             return ConfigLoader.load(configDir.get(), dist.share());
         }
-        return ConfigLoader.parse("(embedded default config)", embeddedDefault(), dist.share());
+        return ConfigLoader.parse("(embedded default config)", withTestCertificate(embeddedDefault()), dist.share());
+    }
+
+    /** Where the default config names {@code _lightwire_tls_}: the generated test certificate's directory. */
+    static final String TLS_DIR_TOKEN = "_lightwire_tls_";
+
+    /**
+     * The embedded default's https vhost (127.0.0.1:7682) serves a self-signed certificate
+     * made on first start ({@link TestCertificate}); its directory replaces the token.
+     */
+    static String withTestCertificate(String config) {
+        if (!config.contains(TLS_DIR_TOKEN)) {
+            return config;
+        }
+        Path dir;
+        try {
+            dir = TestCertificate.ensure();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("(embedded default config): cannot provide the test certificate for https on 7682"
+                    + " (set LIGHTWIRE_STATE_DIR to a writable directory): " + e.getMessage(), e);
+        }
+        String json = dir.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        return config.replace(TLS_DIR_TOKEN, json);
     }
 
     /** The embedded default config: the test-server equivalent on 127.0.0.1:7681. */

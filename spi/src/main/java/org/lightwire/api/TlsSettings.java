@@ -37,6 +37,10 @@ public final class TlsSettings {
     private final boolean allowHttpOnHttps;
     private final boolean fallbackListenAccept;
     private final String alpn;
+    private final int handshakeTimeoutSecs;
+
+    /** The default of {@link #handshakeTimeoutSecs()}. */
+    public static final int DEFAULT_HANDSHAKE_TIMEOUT_SECS = 10;
 
     private TlsSettings(Builder b) {
         this.hostSslCert = b.hostSslCert;
@@ -62,6 +66,7 @@ public final class TlsSettings {
         this.allowHttpOnHttps = b.allowHttpOnHttps;
         this.fallbackListenAccept = b.fallbackListenAccept;
         this.alpn = b.alpn;
+        this.handshakeTimeoutSecs = b.handshakeTimeoutSecs;
     }
 
     public static Builder builder() {
@@ -183,6 +188,15 @@ public final class TlsSettings {
         return Optional.ofNullable(alpn);
     }
 
+    /**
+     * How long a connection to the TLS listener may take to complete its handshake (or,
+     * for non-TLS bytes, to show what it is) before it is dropped: a slow-handshake peer
+     * cannot hold a connection (key {@code "tls-handshake-timeout-secs"}, default 10).
+     */
+    public int handshakeTimeoutSecs() {
+        return handshakeTimeoutSecs;
+    }
+
     /** Whether a server certificate and key are configured, so the listener speaks TLS. */
     public boolean servesTls() {
         return hostSslCert != null && hostSslKey != null;
@@ -215,12 +229,13 @@ public final class TlsSettings {
                 && redirectHttp == t.redirectHttp
                 && allowHttpOnHttps == t.allowHttpOnHttps
                 && fallbackListenAccept == t.fallbackListenAccept
-                && Objects.equals(alpn, t.alpn);
+                && Objects.equals(alpn, t.alpn)
+                && handshakeTimeoutSecs == t.handshakeTimeoutSecs;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hostSslCert, hostSslKey, hostSslCa, ciphers, tls13Ciphers, ecdhCurve, sslOptionSet, sslOptionClear, clientCertRequired, ignoreMissingCert, enableClientSsl, clientSslKey, clientSslCert, clientSslCa, clientSslCiphers, clientTls13Ciphers, sslClientOptionSet, sslClientOptionClear, allowNonTls, redirectHttp, allowHttpOnHttps, fallbackListenAccept, alpn);
+        return Objects.hash(hostSslCert, hostSslKey, hostSslCa, ciphers, tls13Ciphers, ecdhCurve, sslOptionSet, sslOptionClear, clientCertRequired, ignoreMissingCert, enableClientSsl, clientSslKey, clientSslCert, clientSslCa, clientSslCiphers, clientTls13Ciphers, sslClientOptionSet, sslClientOptionClear, allowNonTls, redirectHttp, allowHttpOnHttps, fallbackListenAccept, alpn, handshakeTimeoutSecs);
     }
 
     @Override
@@ -253,6 +268,7 @@ public final class TlsSettings {
         private boolean allowHttpOnHttps;
         private boolean fallbackListenAccept;
         private String alpn;
+        private int handshakeTimeoutSecs = DEFAULT_HANDSHAKE_TIMEOUT_SECS;
 
         private Builder() {
         }
@@ -404,6 +420,15 @@ public final class TlsSettings {
         /** Key {@code "alpn"}. */
         public Builder alpn(String value) {
             this.alpn = requireText("alpn", value);
+            return this;
+        }
+
+        /** Key {@code "tls-handshake-timeout-secs"}: 1 to 300. */
+        public Builder handshakeTimeoutSecs(int secs) {
+            if (secs < 1 || secs > 300) {
+                throw new IllegalArgumentException("tls-handshake-timeout-secs must be 1 to 300, not " + secs);
+            }
+            this.handshakeTimeoutSecs = secs;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package org.lightwire.spi;
 
+import java.util.List;
+
 /**
  * A kind of connection behaviour (lws {@code lws_role_ops}): raw-skt, raw-file, udp, and
  * later h1, ws, h2. A role turns transport bytes into its protocol family's typed events
@@ -11,6 +13,16 @@ public interface Role {
 
     /** The role's name as configs know it ("raw-skt"). */
     String name();
+
+    /**
+     * The TLS ALPN protocol ids (RFC 7301) this role speaks, most preferred first, e.g.
+     * "http/1.1" for h1 (lws' per-role {@code alpn} name). A TLS listener offers the ids of its
+     * vhost's {@code alpn} key, else those of every installed role; a negotiated id of another
+     * role moves the connection to that role before it opens. Empty: never chosen by ALPN.
+     */
+    default List<String> alpnIds() {
+        return List.of();
+    }
 
     /** Creates the role's state machine for one connection, on the connection's loop thread. */
     RoleHandler bind(RoleBinding binding);

@@ -36,9 +36,10 @@ import org.lightwire.config.internal.JsonValue.ObjectValue;
  * {@code reject-service-keywords} (an array of objects mapping user-agent text to a status,
  * accumulating across files), {@code username}, {@code groupname}, {@code uid},
  * {@code gid} and {@code rlimit-nofile} (a JVM can neither drop privileges nor raise its
- * file limit: the launcher checks at start that the process already runs so). Read and
- * checked, then refused as not supported yet: {@code init-ssl}, {@code default-alpn}
- * (TLS), {@code ws-pingpong-secs} (WebSocket).
+ * file limit: the launcher checks at start that the process already runs so).
+ * {@code default-alpn} is the comma-separated ALPN list offered by TLS vhosts without an
+ * {@code alpn} key; {@code init-ssl} is accepted (TLS is always available);
+ * {@code ws-pingpong-secs} (seconds, 0..86400, 0: off) pings idle WebSockets.
  *
  * <p>Lightwire additions, for lws creation-info members lwsws does not expose:
  * <ul>

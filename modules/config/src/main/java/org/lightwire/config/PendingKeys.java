@@ -15,7 +15,6 @@ import org.lightwire.api.Mount;
 final class PendingKeys {
 
     private static final String TLS = "TLS";
-    private static final String WEBSOCKET = "WebSocket";
     private static final String HTTP2 = "HTTP/2";
     private static final String IPV6 = "IPv6 options";
     private static final String FAST_OPEN = "TCP fast open";
@@ -24,40 +23,13 @@ final class PendingKeys {
     private static final String GENERIC_SESSIONS = "generic sessions";
 
     /** Pending keys of {@code "global"}. */
-    static final Map<String, String> GLOBAL = Map.of(
-            "init-ssl", TLS,
-            "default-alpn", TLS,
-            "ws-pingpong-secs", WEBSOCKET);
+    static final Map<String, String> GLOBAL = Map.of();
 
     /** Pending keys of a vhost. */
     static final Map<String, String> VHOST = Map.ofEntries(
-            Map.entry("host-ssl-key", TLS),
-            Map.entry("host-ssl-cert", TLS),
-            Map.entry("host-ssl-ca", TLS),
-            Map.entry("enable-client-ssl", TLS),
-            Map.entry("client-ssl-key", TLS),
-            Map.entry("client-ssl-cert", TLS),
-            Map.entry("client-ssl-ca", TLS),
-            Map.entry("client-ssl-ciphers", TLS),
-            Map.entry("ciphers", TLS),
-            Map.entry("tls13-ciphers", TLS),
-            Map.entry("client-tls13-ciphers", TLS),
-            Map.entry("ecdh-curve", TLS),
-            Map.entry("ssl-option-set", TLS),
-            Map.entry("ssl-option-clear", TLS),
-            Map.entry("ssl-client-option-set", TLS),
-            Map.entry("ssl-client-option-clear", TLS),
-            Map.entry("client-cert-required", TLS),
-            Map.entry("ignore-missing-cert", TLS),
-            Map.entry("alpn", TLS),
-            Map.entry("fallback-listen-accept", TLS),
-            Map.entry("allow-non-tls", TLS),
-            Map.entry("redirect-http", TLS),
-            Map.entry("allow-http-on-https", TLS),
             Map.entry("noipv6", IPV6),
             Map.entry("ipv6only", IPV6),
             Map.entry("fo-listen-queue", FAST_OPEN),
-            Map.entry("disable-no-protocol-ws-upgrades", WEBSOCKET),
             Map.entry("h2-half-closed-long-poll", HTTP2));
 
     /** Pending keys of a mount. */

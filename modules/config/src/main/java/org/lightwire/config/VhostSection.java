@@ -30,22 +30,24 @@ import org.lightwire.config.internal.Position;
  *   <li>{@code mounts}: an array of mount objects, see {@link MountSection};</li>
  *   <li>{@code headers}: headers added to every response, see {@link HeaderObjects};</li>
  *   <li>{@code sts} (flag), {@code access-log} (file), {@code error-document-404} (URL
- *       path), {@code strict-host-check} (flag);</li>
+ *       path), {@code strict-host-check} (flag), {@code disable-no-protocol-ws-upgrades}
+ *       (flag: refuse WebSocket upgrades naming no subprotocol);</li>
  *   <li>{@code keepalive_timeout} (seconds, default 5; 0 also means the default, as in
  *       lws): lws reads the underscore spelling, README.lwsws.md writes
  *       {@code keeplive-timeout}, and mounts use {@code keepalive-timeout}; all three are
  *       accepted;</li>
  *   <li>the retry and validity keys of {@link RetryKeys}, on top of the global policy;</li>
- *   <li>read and checked, then refused as not supported yet ({@link PendingKeys}): the
- *       TLS keys ({@code host-ssl-*}, {@code client-ssl-*}, {@code ciphers},
+ *   <li>the TLS keys ({@code host-ssl-*}, {@code client-ssl-*}, {@code ciphers},
  *       {@code tls13-ciphers}, {@code client-tls13-ciphers}, {@code ecdh-curve},
- *       {@code ssl-option-*}, {@code ssl-client-option-*} (repeatable, OR-ed),
- *       {@code enable-client-ssl}, {@code client-cert-required},
- *       {@code ignore-missing-cert}, {@code alpn}, {@code allow-non-tls},
- *       {@code redirect-http}, {@code allow-http-on-https},
- *       {@code fallback-listen-accept}), {@code noipv6}, {@code ipv6only},
- *       {@code fo-listen-queue}, {@code disable-no-protocol-ws-upgrades},
- *       {@code h2-half-closed-long-poll}.</li>
+ *       {@code ssl-option-*}, {@code ssl-client-option-*} (repeatable, OR-ed; only the
+ *       bits of {@link org.lightwire.api.tls.SslOption}), {@code enable-client-ssl},
+ *       {@code client-cert-required}, {@code ignore-missing-cert}, {@code alpn},
+ *       {@code allow-non-tls}, {@code redirect-http}, {@code allow-http-on-https},
+ *       {@code fallback-listen-accept}, and Lightwire's {@code tls-handshake-timeout-secs}
+ *       (1..300, default 10);</li>
+ *   <li>read and checked, then refused as not supported yet ({@link PendingKeys}):
+ *       {@code noipv6}, {@code ipv6only},
+ *       {@code fo-listen-queue}, {@code h2-half-closed-long-poll}.</li>
  * </ul>
  * As in lws, a key given twice keeps its last value, except the list keys
  * ({@code ws-protocols}, {@code mounts}, {@code headers}), which add.
@@ -222,6 +224,7 @@ final class VhostSection {
             case "allow-http-on-https" -> tls.allowHttpOnHttps(scalars.flag(f));
             case "fallback-listen-accept" -> tls.fallbackListenAccept(scalars.flag(f));
             case "alpn" -> set(f, scalars.nonEmptyText(f), tls::alpn);
+            case "tls-handshake-timeout-secs" -> tls.handshakeTimeoutSecs(scalars.integer(f, 1, 300));
             default -> {
                 return false;
             }
@@ -233,6 +236,12 @@ final class VhostSection {
     /** The bits of {@code f} OR-ed into what earlier occurrences of the same key gave. */
     private long orBits(Field f, Scalars scalars) throws ConfigException {
         long bits = scalars.longInteger(f, 0, Long.MAX_VALUE);
+        try {
+            // only bits with a meaning here are accepted (org.lightwire.api.tls.SslOption)
+            org.lightwire.api.tls.SslOption.decode(bits);
+        } catch (IllegalArgumentException e) {
+            throw f.error(e.getMessage());
+        }
         return optionBits.merge(f.key(), bits, (a, b) -> a | b);
     }
 

@@ -56,14 +56,8 @@ class ErrorReportingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "host-ssl-key, TLS", "host-ssl-cert, TLS", "host-ssl-ca, TLS", "enable-client-ssl, TLS",
-        "client-ssl-key, TLS", "client-ssl-cert, TLS", "client-ssl-ca, TLS", "client-ssl-ciphers, TLS",
-        "ciphers, TLS", "tls13-ciphers, TLS", "client-tls13-ciphers, TLS", "ecdh-curve, TLS",
-        "ssl-option-set, TLS", "ssl-option-clear, TLS", "ssl-client-option-set, TLS",
-        "ssl-client-option-clear, TLS", "client-cert-required, TLS", "ignore-missing-cert, TLS", "alpn, TLS",
-        "fallback-listen-accept, TLS", "allow-non-tls, TLS", "redirect-http, TLS", "allow-http-on-https, TLS",
         "noipv6, IPv6 options", "ipv6only, IPv6 options", "fo-listen-queue, TCP fast open",
-        "disable-no-protocol-ws-upgrades, WebSocket", "h2-half-closed-long-poll, HTTP/2",
+        "h2-half-closed-long-poll, HTTP/2",
     })
     void lwsVhostKeyOfAFeatureNotBuiltYetIsRefusedAsNotSupportedYet(String key, String feature) {
         ConfigException e = vhostLine3("\"" + key + "\": \"1\"");
@@ -71,15 +65,6 @@ class ErrorReportingTest {
         assertEquals("conf.d/test:3:5: vhost 'raw': key '" + key + "': not supported yet (arrives with "
                 + feature + ")", e.getMessage());
         assertEquals("vhosts[0]." + key, e.key());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"init-ssl, TLS", "default-alpn, TLS", "ws-pingpong-secs, WebSocket"})
-    void lwsGlobalKeyOfAFeatureNotBuiltYetIsRefusedAsNotSupportedYet(String key, String feature) {
-        ConfigException e = Configs.refused("{\"global\": {\n  \"" + key + "\": \"1\"}}");
-
-        assertEquals("conf.d/test:2:3: global: key '" + key + "': not supported yet (arrives with " + feature + ")",
-                e.getMessage());
     }
 
     @Test

@@ -42,6 +42,11 @@ class HttpGlobalKeysTest {
     }
 
     @Test
+    void defaultAlpnIsTheContextsAlpnList() throws ConfigException {
+        assertEquals(Optional.of("http/1.1"), Configs.global("\"default-alpn\": \"http/1.1\"").defaultAlpn());
+    }
+
+    @Test
     void serverStringIsTheServerHeader() throws ConfigException {
         assertEquals("myserver v1", Configs.global("\"server-string\": \"myserver v1\"").serverString());
     }

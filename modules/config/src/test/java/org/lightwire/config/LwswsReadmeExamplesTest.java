@@ -51,11 +51,9 @@ class LwswsReadmeExamplesTest {
     }
 
     @Test
-    void globalExampleIsRefusedAtItsFirstKeyOfAFeatureNotBuiltYet() throws IOException {
-        ConfigException e = refused("conf");
-
-        assertEquals("conf:11:2: global: key 'ws-pingpong-secs': not supported yet (arrives with WebSocket)",
-                e.getMessage());
+    void globalExampleLoadsWithItsInitSsl() throws IOException, ConfigException {
+        // init-ssl is accepted: TLS is always available
+        assertEquals(1, load("conf").countThreads());
     }
 
     @Test
@@ -76,19 +74,20 @@ class LwswsReadmeExamplesTest {
     }
 
     @Test
-    void tlsVhostExampleIsRefusedAsArrivingWithTls() throws IOException {
-        ConfigException e = refused("warmcat.com");
+    void tlsVhostExampleLoadsItsCertificateKeyAndCa() throws IOException, ConfigException {
+        org.lightwire.api.TlsSettings tls = load("warmcat.com").vhosts().get(0).tls().orElseThrow();
 
-        assertEquals("warmcat.com:6:2: vhost 'warmcat.com': key 'host-ssl-key': not supported yet (arrives with TLS)",
-                e.getMessage());
+        assertEquals(Optional.of(Path.of("/etc/pki/tls/private/warmcat.com.key")), tls.hostSslKey());
+        assertEquals(Optional.of(Path.of("/etc/pki/tls/certs/warmcat.com.crt")), tls.hostSslCert());
+        assertEquals(Optional.of(Path.of("/etc/pki/tls/certs/warmcat.com.cer")), tls.hostSslCa());
+        assertTrue(tls.servesTls());
     }
 
     @Test
-    void threeVhostExampleIsRefusedAtItsFirstTlsKey() throws IOException {
-        ConfigException e = refused("three-vhosts");
+    void threeVhostExampleGivesTheTwoTlsVhostsTheirKeys() throws IOException, ConfigException {
+        List<VhostSettings> vhosts = load("three-vhosts").vhosts();
 
-        assertEquals("vhosts[0].host-ssl-key", e.key());
-        assertTrue(e.getMessage().endsWith("not supported yet (arrives with TLS)"), e.getMessage());
+        assertEquals(List.of(true, true, false), vhosts.stream().map(v -> v.tls().isPresent()).toList());
     }
 
     @Test
@@ -155,11 +154,12 @@ class LwswsReadmeExamplesTest {
     }
 
     @Test
-    void rawVhostExampleLoadsAndTheFallbackOneWaitsForTls() throws IOException {
-        ConfigException e = refused("raw-fallback");
+    void rawAndFallbackVhostExamplesLoad() throws IOException, ConfigException {
+        List<VhostSettings> vhosts = load("raw-fallback").vhosts();
 
-        assertEquals("vhosts[1].fallback-listen-accept", e.key());
-        assertTrue(e.getMessage().endsWith("not supported yet (arrives with TLS)"), e.getMessage());
+        assertTrue(vhosts.get(0).applyListenAccept());
+        org.lightwire.api.TlsSettings fallback = vhosts.get(1).tls().orElseThrow();
+        assertTrue(fallback.fallbackListenAccept() && fallback.allowNonTls());
     }
 
     @Test

@@ -179,6 +179,9 @@ public final class CoreContext implements org.lightwire.api.Context {
             for (SystemState.Notifier n : settings.systemNotifiers()) {
                 systemState.register(n);
             }
+            for (VhostImpl v : vhosts) {
+                v.startTls(crypto::current);
+            }
             bindListeners();
             for (EventLoop loop : loops) {
                 if (handDriven) {
@@ -378,6 +381,9 @@ public final class CoreContext implements org.lightwire.api.Context {
                     ? "role " + s.listenAcceptRole().orElse("raw-skt") + ", protocol "
                             + s.listenAcceptProtocol().orElse("(marked raw)")
                     : "http";
+            if (l.owner().tls() != null && l.owner().tls().settings().servesTls()) {
+                mode += ", TLS";
+            }
             LOG.log(Level.INFO, "vhost '" + s.name() + "' listening on " + l.address() + " (" + mode + ")");
         }
     }

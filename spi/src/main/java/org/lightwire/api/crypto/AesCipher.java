@@ -2,9 +2,10 @@ package org.lightwire.api.crypto;
 
 /**
  * One AES encryption or decryption of one message (lws {@code lws_genaes_ctx}), created by
- * {@link CryptoBackend#aes}. Single use: after {@code doFinal} (or a failure) every call
- * throws {@link IllegalStateException}, so a GCM nonce cannot be reused by accident. Not
- * thread-safe.
+ * {@link CryptoBackend#aes}. One message at a time: after {@code doFinal} (or a failure)
+ * every call but {@link #reset(byte[])} throws {@link IllegalStateException}; the next
+ * message needs a new IV through {@code reset} (which refuses to repeat a GCM encryption
+ * nonce) or a new cipher. Not thread-safe.
  *
  * <p>Incremental where the mode allows ({@link AesMode#streamsOutput()}); otherwise
  * {@code update} only collects input and {@code doFinal} produces everything. When
@@ -52,5 +53,28 @@ public interface AesCipher {
     /** Finishes with no more input. */
     default byte[] doFinal() {
         return doFinal(new byte[0]);
+    }
+
+    /**
+     * Starts a new message under the same key, direction, mode, padding and tag length with
+     * IV (nonce, counter block, tweak) {@code iv}, read and not retained: afterwards this
+     * cipher behaves exactly like a fresh {@link CryptoBackend#aes} with those parameters and
+     * this IV. Allowed in any state: after {@code doFinal}, after a failure, or abandoning a
+     * message half-way (whose output so far is then void). The OpenSSL analogue is
+     * {@code EVP_CipherInit_ex(ctx, NULL, NULL, NULL, iv, -1)}; lws' {@code lws_genaes} has
+     * none (destroy and create). {@link #parameters()} keeps the creation parameters.
+     *
+     * <p>{@code iv} must have the length the mode's {@link AesParameters} factory requires
+     * (16 bytes for CBC, CFB, OFB and CTR; 1 to 1024 for GCM); ECB takes {@code null}. GCM
+     * encryption refuses the nonce of the message just before (a repeated GCM key and nonce
+     * gives away the authentication key; OpenSSH's aes-gcm increments its invocation counter
+     * per packet, so its nonces always differ). XTS and key wrap cannot be re-initialised
+     * (create a new cipher). Each of these is a {@link BadParameterException}; after one
+     * the cipher is finished until a {@code reset} succeeds.
+     *
+     * @since package version 1.1
+     */
+    default void reset(byte[] iv) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement AesCipher.reset (SPI 1.1)");
     }
 }

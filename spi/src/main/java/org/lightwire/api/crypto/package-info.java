@@ -16,10 +16,14 @@
  *   <li>Decryption that fails (tag, padding, integrity) returns no plaintext at all.</li>
  *   <li>Input arrays are never modified and never retained; returned arrays are the
  *       caller's.</li>
+ *   <li>Per-message objects ({@link org.lightwire.api.crypto.StreamCipher},
+ *       {@link org.lightwire.api.crypto.Poly1305}, {@link org.lightwire.api.crypto.AesCipher})
+ *       can be re-initialised for the next message with {@code reset} (since 1.1), the way
+ *       OpenSSL contexts are re-initialised with a new IV, so hot paths allocate none.</li>
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.lightwire.api.crypto;
 
 import org.osgi.annotation.bundle.Export;

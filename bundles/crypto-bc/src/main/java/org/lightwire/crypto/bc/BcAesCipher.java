@@ -13,13 +13,10 @@ import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.RFC3394WrapEngine;
 import org.bouncycastle.crypto.modes.CBCBlockCipher;
 import org.bouncycastle.crypto.modes.CFBBlockCipher;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.modes.OFBBlockCipher;
 import org.bouncycastle.crypto.modes.SICBlockCipher;
 import org.bouncycastle.crypto.paddings.PKCS7Padding;
 import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.lightwire.api.crypto.AesCipher;
@@ -35,11 +32,13 @@ import org.lightwire.api.crypto.InvalidPaddingException;
 
 /**
  * {@link AesCipher} on BC's AES engine and modes (lws {@code lws_genaes_ctx} on mbedTLS);
- * XTS is {@link XtsAes}, since BC has none for AES. One message, then spent.
+ * XTS is {@link XtsAes}, since BC has none for AES. One message, then spent until
+ * {@link #reset} re-inits the mode with a new IV and no key (BC keeps the key schedule and,
+ * for GCM, its multiplication tables), so per-message cost is BC's own init.
  *
  * <p>Whatever a failing {@code doFinal} would have produced is computed into a scratch
- * array that is zeroed, so callers never see plaintext from a message that failed its
- * padding, tag or integrity check.
+ * array that is zeroed (and kept for the next message), so callers never see plaintext from a
+ * message that failed its padding, tag or integrity check.
  */
 final class BcAesCipher implements AesCipher {
 
@@ -54,6 +53,8 @@ final class BcAesCipher implements AesCipher {
     private final String label;
     private boolean dataSeen;
     private boolean done;
+    /** Where {@code doFinal} output lands before it is released; grown, never shrunk, zeroed after each use. */
+    private byte[] scratch = new byte[0];
 
     BcAesCipher(CipherDirection direction, byte[] key, AesParameters parameters) {
         this.direction = Objects.requireNonNull(direction, "direction");
@@ -163,7 +164,11 @@ final class BcAesCipher implements AesCipher {
         Objects.checkFromIndexSize(inOffset, length, in.length);
         dataSeen = true;
         done = true;
-        byte[] scratch = new byte[mode.outputSize(length)];
+        int room = mode.outputSize(length);
+        if (scratch.length < room) {
+            Arrays.fill(scratch, (byte) 0);
+            scratch = new byte[Math.max(room, 2 * scratch.length)];
+        }
         try {
             int n = mode.doFinal(in, inOffset, length, scratch);
             if (outOffset < 0 || out.length - outOffset < n) {
@@ -173,7 +178,7 @@ final class BcAesCipher implements AesCipher {
             System.arraycopy(scratch, 0, out, outOffset, n);
             return n;
         } finally {
-            Arrays.fill(scratch, (byte) 0);
+            Arrays.fill(scratch, 0, room, (byte) 0);
             mode.wipe();
         }
     }
@@ -190,6 +195,39 @@ final class BcAesCipher implements AesCipher {
         } finally {
             Arrays.fill(scratch, (byte) 0);
             mode.wipe();
+        }
+    }
+
+    @Override
+    public void reset(byte[] iv) {
+        try {
+            checkIv(iv);
+            if (!mode.reset(iv)) {
+                throw new BadParameterException(label + ": cannot be re-initialised; create a new cipher per message");
+            }
+        } catch (RuntimeException e) {
+            // the mode may be half re-initialised: nothing but another reset may use it
+            fail();
+            throw e;
+        }
+        done = false;
+        dataSeen = false;
+    }
+
+    /** The IV lengths the {@link AesParameters} factories allow, as {@link BadParameterException}s. */
+    private void checkIv(byte[] iv) {
+        AesMode m = parameters.mode();
+        if (m == AesMode.ECB || m == AesMode.KW) {
+            if (iv != null) {
+                throw new BadParameterException(label + ": takes no IV; reset with null, got " + iv.length + " bytes");
+            }
+        } else if (m == AesMode.GCM) {
+            if (iv == null || iv.length < 1 || iv.length > 1024) {
+                throw new BadParameterException(label + ": nonce must be 1 to 1024 bytes, got " + (iv == null ? "none" : iv.length));
+            }
+        } else if (iv == null || iv.length != AesParameters.BLOCK) {
+            throw new BadParameterException(label + ": " + (m == AesMode.XTS ? "tweak" : "IV") + " must be "
+                    + AesParameters.BLOCK + " bytes, got " + (iv == null ? "none" : iv.length));
         }
     }
 
@@ -228,6 +266,14 @@ final class BcAesCipher implements AesCipher {
 
         int doFinal(byte[] in, int inOffset, int length, byte[] scratch);
 
+        /**
+         * Re-inits for a new message with {@code iv} (already length-checked), keeping the
+         * key; false for modes that hold a whole unit (XTS, key wrap), which cannot.
+         */
+        default boolean reset(byte[] iv) {
+            return false;
+        }
+
         default void wipe() {
         }
     }
@@ -235,10 +281,19 @@ final class BcAesCipher implements AesCipher {
     /** CFB, OFB, CTR: byte-oriented, output as long as input. */
     private final class Stream implements Mode {
         private final StreamCipher cipher;
+        private final boolean encrypt;
 
         Stream(StreamCipher cipher, org.bouncycastle.crypto.CipherParameters params, boolean encrypt) {
             this.cipher = cipher;
+            this.encrypt = encrypt;
             cipher.init(encrypt, params);
+        }
+
+        @Override
+        public boolean reset(byte[] iv) {
+            // no key: BC's modes keep the engine's key schedule and take only the IV
+            cipher.init(encrypt, new ParametersWithIV(null, iv));
+            return true;
         }
 
         @Override
@@ -280,6 +335,17 @@ final class BcAesCipher implements AesCipher {
         }
 
         @Override
+        public boolean reset(byte[] iv) {
+            taken = 0;
+            if (iv == null) {
+                cipher.reset(); // ECB: nothing but buffered input to drop
+            } else {
+                cipher.init(encrypt, new ParametersWithIV(null, iv));
+            }
+            return true;
+        }
+
+        @Override
         public int updateOutputSize(int length) {
             return cipher.getUpdateOutputSize(length);
         }
@@ -314,9 +380,12 @@ final class BcAesCipher implements AesCipher {
         }
     }
 
-    /** GCM: encryption streams; decryption holds everything until the tag has verified. */
+    /**
+     * GCM on {@link BcGcm} (not BC's GCMBlockCipher, which allocates per block): encryption
+     * streams; decryption holds everything until the tag has verified.
+     */
     private final class Gcm implements Mode {
-        private final GCMModeCipher cipher = GCMBlockCipher.newInstance(AESEngine.newInstance());
+        private final BcGcm gcm;
         private final boolean encrypt;
         private final int tagLength;
         private final Accumulator held;
@@ -325,21 +394,31 @@ final class BcAesCipher implements AesCipher {
             this.encrypt = encrypt;
             this.tagLength = tagLength;
             this.held = encrypt ? null : new Accumulator();
-            cipher.init(encrypt, new AEADParameters(key, tagLength * 8, nonce));
+            this.gcm = new BcGcm(key.getKey(), encrypt, tagLength, label);
+            gcm.start(nonce);
+        }
+
+        @Override
+        public boolean reset(byte[] nonce) {
+            if (held != null) {
+                held.wipe();
+            }
+            gcm.start(nonce); // refuses the previous encryption nonce
+            return true;
         }
 
         void aad(byte[] aad, int offset, int length) {
-            cipher.processAADBytes(aad, offset, length);
+            gcm.aad(aad, offset, length);
         }
 
         @Override
         public int updateOutputSize(int length) {
-            return encrypt ? cipher.getUpdateOutputSize(length) : 0;
+            return encrypt ? length : 0;
         }
 
         @Override
         public int outputSize(int length) {
-            return encrypt ? cipher.getOutputSize(length) : Math.max(0, held.length() + length - tagLength);
+            return encrypt ? length + tagLength : Math.max(0, held.length() + length - tagLength);
         }
 
         @Override
@@ -348,27 +427,30 @@ final class BcAesCipher implements AesCipher {
                 held.append(in, inOffset, length);
                 return 0;
             }
-            checkRoom(out, outOffset, cipher.getUpdateOutputSize(length));
-            return cipher.processBytes(in, inOffset, length, out, outOffset);
+            checkRoom(out, outOffset, length);
+            gcm.process(in, inOffset, length, out, outOffset);
+            return length;
         }
 
         @Override
         public int doFinal(byte[] in, int inOffset, int length, byte[] scratch) {
-            try {
-                if (encrypt) {
-                    int n = cipher.processBytes(in, inOffset, length, scratch, 0);
-                    return n + cipher.doFinal(scratch, n);
-                }
-                held.append(in, inOffset, length);
-                if (held.length() < tagLength) {
-                    throw new BadInputException(label + ": " + held.length() + " bytes of input cannot hold the "
-                            + tagLength + "-byte tag");
-                }
-                int n = cipher.processBytes(held.array(), 0, held.length(), scratch, 0);
-                return n + cipher.doFinal(scratch, n);
-            } catch (InvalidCipherTextException e) {
+            if (encrypt) {
+                gcm.process(in, inOffset, length, scratch, 0);
+                gcm.tag(scratch, length);
+                return length + tagLength;
+            }
+            held.append(in, inOffset, length);
+            if (held.length() < tagLength) {
+                throw new BadInputException(label + ": " + held.length() + " bytes of input cannot hold the "
+                        + tagLength + "-byte tag");
+            }
+            int n = held.length() - tagLength;
+            gcm.process(held.array(), 0, n, scratch, 0);
+            if (!gcm.verify(held.array(), n)) {
+                // the caller zeroes scratch: the plaintext computed is never released
                 throw new AuthenticationFailedException(label + ": tag mismatch; ciphertext, AAD, nonce or key is wrong");
             }
+            return n;
         }
 
         @Override

@@ -21,6 +21,9 @@ import org.lightwire.api.crypto.StreamCipher;
  *       {@code ChaCha7539Engine} is not used because it refuses the last counter value,
  *       2^32-1, which the RFC allows.</li>
  * </ul>
+ * {@link #reset} re-inits the engine without a key (BC keeps the key words) through one
+ * held {@link ParametersWithIV} whose IV array is rewritten in place, so a reset allocates
+ * nothing of ours.
  */
 final class BcChaCha20 implements StreamCipher {
 
@@ -28,6 +31,11 @@ final class BcChaCha20 implements StreamCipher {
     private static final long RFC8439_BLOCKS = 1L << 32;
 
     private final Engine engine = new Engine();
+    private final int nonceLength;
+    /** The IV BC is re-initialised with: 8 bytes, the nonce (64-bit layout) or its last 8 (RFC 8439). */
+    private final byte[] iv = new byte[8];
+    /** Parameters without a key (re-init keeps it) around {@link #iv}, or null if BC copies the IV. */
+    private final ParametersWithIV reinit;
     /** Keystream bytes still allowed; only the 32-bit counter layout has a reachable end. */
     private long remaining;
 
@@ -37,26 +45,61 @@ final class BcChaCha20 implements StreamCipher {
         if (key.length != 32) {
             throw new BadKeyException("ChaCha20: key must be 32 bytes, got " + key.length);
         }
+        checkLayout(nonce, initialCounter);
+        this.nonceLength = nonce.length;
+        loadIv(nonce);
+        engine.init(true, new ParametersWithIV(new KeyParameter(key), iv));
+        ParametersWithIV p = new ParametersWithIV(null, iv);
+        // BC's getIV hands out its own copy's array; writing into it is then a re-init
+        // with a new IV and no allocation. Should a BC version return a copy, allocate
+        // per reset instead of silently keeping the old IV.
+        this.reinit = p.getIV() == p.getIV() ? p : null;
+        setCounter(nonce, initialCounter);
+    }
+
+    @Override
+    public void reset(byte[] nonce, long counter) {
+        if (nonce == null || nonce.length != nonceLength) {
+            throw new BadParameterException("ChaCha20: reset needs a " + nonceLength + "-byte nonce, as at creation, got "
+                    + (nonce == null ? "none" : nonce.length));
+        }
+        checkLayout(nonce, counter);
+        loadIv(nonce);
+        if (reinit != null) {
+            System.arraycopy(iv, 0, reinit.getIV(), 0, 8);
+            engine.init(true, reinit);
+        } else {
+            engine.init(true, new ParametersWithIV(null, iv));
+        }
+        setCounter(nonce, counter);
+    }
+
+    private static void checkLayout(byte[] nonce, long counter) {
+        if (nonce.length == 12) {
+            if (counter < 0 || counter >= RFC8439_BLOCKS) {
+                throw new BadParameterException("ChaCha20 (RFC 8439): initial counter must be 0 to 2^32-1, got " + counter);
+            }
+        } else if (nonce.length != 8) {
+            throw new BadParameterException("ChaCha20: nonce must be 12 bytes (RFC 8439) or 8 bytes (original/OpenSSH), got "
+                    + nonce.length);
+        }
+    }
+
+    private void loadIv(byte[] nonce) {
+        System.arraycopy(nonce, nonce.length - 8, iv, 0, 8);
+    }
+
+    private void setCounter(byte[] nonce, long counter) {
         if (nonce.length == 8) {
             // every 64-bit value (read unsigned) is a valid first block; the keystream ends
             // where the counter would wrap, as the JDK backend's does
-            engine.init(true, new ParametersWithIV(new KeyParameter(key), nonce));
-            engine.setCounter(initialCounter, null);
-            long blocksLeft = -initialCounter; // 2^64 - initialCounter, unsigned; 0 means all 2^64
+            engine.setCounter(counter, (int) (counter >>> 32));
+            long blocksLeft = -counter; // 2^64 - counter, unsigned; 0 means all 2^64
             remaining = blocksLeft == 0 || Long.compareUnsigned(blocksLeft, Long.MAX_VALUE / BLOCK) > 0
                     ? Long.MAX_VALUE : blocksLeft * BLOCK;
-        } else if (nonce.length == 12) {
-            if (initialCounter < 0 || initialCounter >= RFC8439_BLOCKS) {
-                throw new BadParameterException("ChaCha20 (RFC 8439): initial counter must be 0 to 2^32-1, got " + initialCounter);
-            }
-            byte[] tail = new byte[8];
-            System.arraycopy(nonce, 4, tail, 0, 8);
-            engine.init(true, new ParametersWithIV(new KeyParameter(key), tail));
-            engine.setCounter(initialCounter, Pack.littleEndianToInt(nonce, 0));
-            remaining = (RFC8439_BLOCKS - initialCounter) * BLOCK;
         } else {
-            throw new BadParameterException("ChaCha20: nonce must be 12 bytes (RFC 8439) or 8 bytes (original/OpenSSH), got "
-                    + nonce.length);
+            engine.setCounter(counter, Pack.littleEndianToInt(nonce, 0));
+            remaining = (RFC8439_BLOCKS - counter) * BLOCK;
         }
     }
 
@@ -75,18 +118,14 @@ final class BcChaCha20 implements StreamCipher {
     /** BC's engine with its counter words settable after init (protected state, which subclasses may set). */
     private static final class Engine extends ChaChaEngine {
         /**
-         * @param counter the block counter (64-bit layout), or the 32-bit counter when
-         *                {@code highWord} is given
-         * @param highWord state word 13 for the RFC 8439 layout, else null
+         * @param counter  state word 12: the low half of the 64-bit block counter, or the
+         *                 RFC 8439 32-bit counter
+         * @param highWord state word 13: the counter's high half, or the RFC 8439 nonce's
+         *                 first four bytes
          */
-        void setCounter(long counter, Integer highWord) {
-            if (highWord == null) {
-                engineState[12] = (int) counter;
-                engineState[13] = (int) (counter >>> 32);
-            } else {
-                engineState[12] = (int) counter;
-                engineState[13] = highWord;
-            }
+        void setCounter(long counter, int highWord) {
+            engineState[12] = (int) counter;
+            engineState[13] = highWord;
             // init already computed block 0's keystream; a zero skip recomputes it from these words
             skip(0);
         }

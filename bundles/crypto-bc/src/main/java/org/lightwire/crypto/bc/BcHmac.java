@@ -18,6 +18,8 @@ final class BcHmac implements Hmac {
     /** Copy space for direct buffers, made on first need. */
     private byte[] scratch;
     private final HMac mac;
+    /** The MAC computed by {@link #verify}, zeroed after each comparison. */
+    private final byte[] computed;
 
     BcHmac(HashAlgorithm algorithm, byte[] key) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
@@ -27,6 +29,7 @@ final class BcHmac implements Hmac {
             throw new BadKeyException("HMAC-" + algorithm.standardName() + ": key is empty");
         }
         this.mac = new HMac(Digests.create(algorithm));
+        this.computed = new byte[algorithm.digestLength()];
         this.sink = mac::update;
         // HMac keeps its own padded copy of the key, so the caller's array is not retained
         mac.init(new KeyParameter(key));
@@ -68,7 +71,8 @@ final class BcHmac implements Hmac {
     @Override
     public boolean verify(byte[] expected) {
         Objects.requireNonNull(expected, "expected");
-        byte[] actual = mac();
+        byte[] actual = computed;
+        mac.doFinal(actual, 0);
         int n = expected.length;
         // RFC 2104 section 5: truncation to fewer than half the output or 80 bits is refused
         boolean lengthOk = n <= actual.length && n >= 10 && n * 2 >= actual.length;

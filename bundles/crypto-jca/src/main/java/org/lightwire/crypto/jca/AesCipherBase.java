@@ -10,9 +10,10 @@ import org.lightwire.api.crypto.BadParameterException;
 import org.lightwire.api.crypto.CipherDirection;
 
 /**
- * What every {@link AesCipher} of this backend shares: the single-use state machine (AAD,
- * then data, then done — also done after any failure), bounds checks with messages naming
- * the mode, and the allocating convenience forms. Subclasses do the cipher work.
+ * What every {@link AesCipher} of this backend shares: the per-message state machine (AAD,
+ * then data, then done — also done after any failure — and back to AAD on a successful
+ * {@link #reset}), bounds checks with messages naming the mode, and the allocating
+ * convenience forms. Subclasses do the cipher work.
  */
 abstract class AesCipherBase implements AesCipher {
 
@@ -103,9 +104,50 @@ abstract class AesCipherBase implements AesCipher {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    @Override
+    public final void reset(byte[] iv) {
+        try {
+            engineReset(iv);
+        } catch (RuntimeException e) {
+            // the engine may be half re-initialised: nothing but another reset may use it
+            state = State.DONE;
+            throw e;
+        }
+        state = State.AAD;
+        taken = 0;
+    }
+
+    /**
+     * Checks {@code iv} against what the mode takes, as the {@link AesParameters} factories
+     * do, with {@link BadParameterException}s naming the mode.
+     */
+    protected final void checkIv(byte[] iv) {
+        AesMode m = parameters.mode();
+        if (m == AesMode.ECB || m == AesMode.KW) {
+            if (iv != null) {
+                throw new BadParameterException(name() + ": takes no IV; reset with null, got " + iv.length + " bytes");
+            }
+        } else if (m == AesMode.GCM) {
+            if (iv == null || iv.length < 1 || iv.length > 1024) {
+                throw new BadParameterException(name() + ": nonce must be 1 to 1024 bytes, got " + (iv == null ? "none" : iv.length));
+            }
+        } else if (iv == null || iv.length != AesParameters.BLOCK) {
+            throw new BadParameterException(name() + ": " + (m == AesMode.XTS ? "tweak" : "IV") + " must be "
+                    + AesParameters.BLOCK + " bytes, got " + (iv == null ? "none" : iv.length));
+        }
+    }
+
+    /**
+     * Re-initialises the engine for a new message with {@code iv}; modes that hold a whole
+     * unit (XTS, key wrap) are not re-initialisable, which the SPI documents.
+     */
+    protected void engineReset(byte[] iv) {
+        throw new BadParameterException(name() + ": cannot be re-initialised; create a new cipher per message");
+    }
+
     private void checkOpen() {
         if (state == State.DONE) {
-            throw new IllegalStateException(name() + ": cipher already finished (or failed); create a new one per message");
+            throw new IllegalStateException(name() + ": cipher already finished (or failed); reset it with a new IV or create a new one");
         }
     }
 

@@ -2,6 +2,7 @@ package org.lightwire.crypto.jca;
 
 import java.util.Objects;
 import org.lightwire.api.crypto.BadInputException;
+import org.lightwire.api.crypto.BadParameterException;
 import org.lightwire.api.crypto.StreamCipher;
 
 /**
@@ -9,7 +10,8 @@ import org.lightwire.api.crypto.StreamCipher;
  * counter, as OpenSSH's chacha20-poly1305@openssh.com uses it; JDK 17 only has the RFC 8439
  * layout (96-bit nonce, 32-bit counter). The block function is the same as RFC 8439
  * section 2.3; only state words 12..15 differ (counter low, counter high, nonce, nonce).
- * Pure Java with no secret-dependent branches or lookups.
+ * Pure Java with no secret-dependent branches or lookups; {@link #reset} rewrites words
+ * 12..15 in place and allocates nothing.
  */
 final class ChaCha20Djb implements StreamCipher {
 
@@ -27,10 +29,26 @@ final class ChaCha20Djb implements StreamCipher {
         for (int i = 0; i < 8; i++) {
             input[4 + i] = le32(key, i * 4);
         }
-        input[12] = (int) initialCounter;
-        input[13] = (int) (initialCounter >>> 32);
+        load(nonce, initialCounter);
+    }
+
+    @Override
+    public void reset(byte[] nonce, long counter) {
+        if (nonce == null || nonce.length != 8) {
+            throw new BadParameterException("ChaCha20 (64-bit nonce): reset needs an 8-byte nonce, as at creation, got "
+                    + (nonce == null ? "none" : nonce.length));
+        }
+        load(nonce, counter);
+    }
+
+    /** Every 64-bit counter value is a valid first block (read unsigned), as at creation. */
+    private void load(byte[] nonce, long counter) {
+        input[12] = (int) counter;
+        input[13] = (int) (counter >>> 32);
         input[14] = le32(nonce, 0);
         input[15] = le32(nonce, 4);
+        used = 64;
+        exhausted = false;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.lightwire.crypto.jca;
 
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
@@ -73,8 +72,13 @@ final class JcaHmac implements Hmac {
         if (expected == null || expected.length < min || expected.length > actual.length) {
             return false;
         }
-        // MessageDigest.isEqual takes time independent of where the arrays differ
-        return MessageDigest.isEqual(Arrays.copyOf(actual, expected.length), expected);
+        // time independent of where they differ; compared in place, no truncated copy
+        int diff = 0;
+        for (int i = 0; i < expected.length; i++) {
+            diff |= actual[i] ^ expected[i];
+        }
+        Arrays.fill(actual, (byte) 0);
+        return diff == 0;
     }
 
     @Override

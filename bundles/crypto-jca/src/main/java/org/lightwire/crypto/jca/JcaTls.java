@@ -67,7 +67,8 @@ final class JcaTls implements TlsContextFactory {
             KeyStore ks = KeyStore.getInstance("PKCS12", Jdk.provider(Jdk.SUN));
             ks.load(null, null);
             ks.setKeyEntry("key", JdkKeys.privateKey(key), IN_MEMORY, chain.toArray(new X509Certificate[0]));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance("NewSunX509", Jdk.provider(Jdk.SUN_JSSE));
+            // SunX509 unwraps the key once at init; NewSunX509 unwraps it from the store on every handshake
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509", Jdk.provider(Jdk.SUN_JSSE));
             kmf.init(ks, IN_MEMORY);
             return kmf.getKeyManagers();
         } catch (GeneralSecurityException | java.io.IOException e) {
@@ -80,6 +81,13 @@ final class JcaTls implements TlsContextFactory {
     private TrustManager[] trustManagers(TlsSettings settings) {
         if (settings.role() == TlsSettings.Role.CLIENT && !settings.verifyPeer()) {
             return new TrustManager[] {new TrustEverything()};
+        }
+        if (settings.role() == TlsSettings.Role.SERVER
+                && settings.clientAuthentication() == TlsSettings.ClientAuthentication.NONE
+                && settings.trustAnchorsPem().isEmpty()) {
+            // a server that asks for no client certificate judges none: loading the JDK's
+            // whole trust store for it would cost every context build (and certificate reload)
+            return new TrustManager[] {new TrustNobody()};
         }
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", Jdk.provider(Jdk.SUN_JSSE));
@@ -172,6 +180,52 @@ final class JcaTls implements TlsContextFactory {
                 throw new BadParameterException("TLS: none of the configured protocols " + List.of(p.getProtocols())
                         + " or cipher suites is supported by SunJSSE");
             }
+        }
+    }
+
+    /** For servers that never ask for client certificates: nothing to trust. */
+    private static final class TrustNobody extends X509ExtendedTrustManager {
+        private static java.security.cert.CertificateException refused() {
+            return new java.security.cert.CertificateException("this TLS server does not accept client certificates");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws java.security.cert.CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws java.security.cert.CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws java.security.cert.CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws java.security.cert.CertificateException {
+            throw refused();
         }
     }
 

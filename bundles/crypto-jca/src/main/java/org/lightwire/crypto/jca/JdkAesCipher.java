@@ -21,10 +21,19 @@ import org.lightwire.api.crypto.CipherDirection;
 import org.lightwire.api.crypto.CryptoException;
 import org.lightwire.api.crypto.InvalidPaddingException;
 
-/** The AES modes SunJCE has: CBC, ECB, CFB128, CFB8, OFB, CTR and GCM. */
+/**
+ * The AES modes SunJCE has: CBC, ECB, CFB128, CFB8, OFB, CTR and GCM. {@link #reset} re-inits
+ * the same {@link Cipher} with a new IV (EVP_CipherInit_ex with key NULL), and decryption
+ * that is checked at the end goes through a scratch array kept across messages, so a
+ * message costs only what SunJCE's own init and final allocate.
+ */
 final class JdkAesCipher extends AesCipherBase {
 
     private final Cipher cipher;
+    private final SecretKeySpec key;
+    private final int opmode;
+    /** Where checked-at-end decryption lands before its check passed; grown, never shrunk, zeroed after use. */
+    private byte[] scratch = new byte[0];
     /** Decryption that must not release plaintext before a final check: GCM, and PKCS#7 padding. */
     private final boolean checkedAtEnd;
 
@@ -61,18 +70,31 @@ final class JdkAesCipher extends AesCipherBase {
         this.cipher = Jdk.cipher(transformation, Jdk.SUN_JCE);
         this.checkedAtEnd = direction == CipherDirection.DECRYPT
                 && (mode == AesMode.GCM || parameters.padding() == AesPadding.PKCS7);
+        this.key = new SecretKeySpec(key, "AES");
+        this.opmode = direction == CipherDirection.ENCRYPT ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
+        init(parameters.iv().orElse(null));
+    }
+
+    private void init(byte[] iv) {
+        AesMode mode = parameters.mode();
         AlgorithmParameterSpec spec = null;
         if (mode == AesMode.GCM) {
-            spec = new GCMParameterSpec(parameters.tagLength() * 8, parameters.iv().orElseThrow());
+            spec = new GCMParameterSpec(parameters.tagLength() * 8, iv);
         } else if (mode != AesMode.ECB) {
-            spec = new IvParameterSpec(parameters.iv().orElseThrow());
+            spec = new IvParameterSpec(iv);
         }
-        SecretKeySpec k = new SecretKeySpec(key, "AES");
         try {
-            cipher.init(direction == CipherDirection.ENCRYPT ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, k, spec);
+            cipher.init(opmode, key, spec);
         } catch (GeneralSecurityException e) {
+            // SunJCE's refusal of a repeated GCM encryption nonce lands here too
             throw new BadParameterException(name() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    protected void engineReset(byte[] iv) {
+        checkIv(iv);
+        init(iv);
     }
 
     @Override
@@ -88,9 +110,34 @@ final class JdkAesCipher extends AesCipherBase {
     @Override
     protected int engineUpdate(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         try {
-            return cipher.update(in, inOffset, length, out, outOffset);
+            if (!overlaps(in, inOffset, length, out, outOffset)) {
+                return cipher.update(in, inOffset, length, out, outOffset);
+            }
+            // SunJCE copies overlapping input to a new array on every call; our own scratch
+            // does the same without allocating (in-place is how packet protocols call us)
+            int room = cipher.getOutputSize(length);
+            growScratch(room);
+            int n = 0;
+            try {
+                n = cipher.update(in, inOffset, length, scratch, 0);
+                System.arraycopy(scratch, 0, out, outOffset, n);
+            } finally {
+                Arrays.fill(scratch, 0, room, (byte) 0);
+            }
+            return n;
         } catch (ShortBufferException e) {
             throw new BadParameterException(name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean overlaps(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+        return in == out && inOffset < outOffset + length && outOffset < inOffset + length;
+    }
+
+    private void growScratch(int room) {
+        if (scratch.length < room) {
+            Arrays.fill(scratch, (byte) 0);
+            scratch = new byte[Math.max(room, 2 * scratch.length)];
         }
     }
 
@@ -98,14 +145,21 @@ final class JdkAesCipher extends AesCipherBase {
     protected int engineDoFinal(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         checkTotalLength();
         try {
-            if (!checkedAtEnd) {
+            if (!checkedAtEnd && !overlaps(in, inOffset, length, out, outOffset)) {
                 return cipher.doFinal(in, inOffset, length, out, outOffset);
             }
-            // into a scratch array first: on a bad tag or padding nothing reaches out
-            byte[] plain = cipher.doFinal(in, inOffset, length);
-            System.arraycopy(plain, 0, out, outOffset, plain.length);
-            Arrays.fill(plain, (byte) 0);
-            return plain.length;
+            // into a scratch array first: on a bad tag or padding nothing reaches out, and
+            // overlapping input is not copied to a new array by SunJCE
+            int room = cipher.getOutputSize(length);
+            growScratch(room);
+            int n = 0;
+            try {
+                n = cipher.doFinal(in, inOffset, length, scratch, 0);
+                System.arraycopy(scratch, 0, out, outOffset, n);
+            } finally {
+                Arrays.fill(scratch, 0, room, (byte) 0);
+            }
+            return n;
         } catch (AEADBadTagException e) {
             throw new AuthenticationFailedException(name() + ": tag mismatch: ciphertext, AAD, nonce or key is wrong");
         } catch (BadPaddingException e) {

@@ -4,28 +4,31 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import org.lightwire.api.crypto.BadKeyException;
+import org.lightwire.api.crypto.BadParameterException;
 import org.lightwire.api.crypto.Poly1305;
 
 /**
  * Poly1305 (RFC 8439 section 2.5), which the JDK has only inside its ChaCha20-Poly1305
  * AEAD. Arithmetic mod 2^130-5 on five 26-bit limbs held in longs (the "donna" layout), so
  * every product fits without overflow and nothing branches on secret data: the final
- * reduction selects with a mask.
+ * reduction selects with a mask. {@link #reset} re-keys in place and the offset forms of
+ * {@code tag}/{@code verify} write and compare without arrays, so one instance per
+ * direction authenticates every packet allocation-free.
  */
 final class Poly1305Mac implements Poly1305 {
 
     private static final long M26 = 0x3ffffff;
     private static final long M32 = 0xffffffffL;
 
-    private final long r0;
-    private final long r1;
-    private final long r2;
-    private final long r3;
-    private final long r4;
-    private final long s1;
-    private final long s2;
-    private final long s3;
-    private final long s4;
+    private long r0;
+    private long r1;
+    private long r2;
+    private long r3;
+    private long r4;
+    private long s1;
+    private long s2;
+    private long s3;
+    private long s4;
     private final long[] pad = new long[4];
     private long h0;
     private long h1;
@@ -35,8 +38,23 @@ final class Poly1305Mac implements Poly1305 {
     private final byte[] partial = new byte[16];
     private int partialLength;
     private boolean spent;
+    /** The computed tag during {@link #verify(byte[], int)}; zeroed after. */
+    private final byte[] computed = new byte[TAG_LENGTH];
 
     Poly1305Mac(byte[] key) {
+        setKey(key);
+    }
+
+    @Override
+    public void reset(byte[] key) {
+        setKey(key);
+        h0 = h1 = h2 = h3 = h4 = 0;
+        Arrays.fill(partial, (byte) 0);
+        partialLength = 0;
+        spent = false;
+    }
+
+    private void setKey(byte[] key) {
         if (key == null || key.length != 32) {
             throw new BadKeyException("Poly1305: key must be 32 bytes, got " + (key == null ? "none" : key.length));
         }
@@ -117,7 +135,18 @@ final class Poly1305Mac implements Poly1305 {
 
     @Override
     public byte[] tag() {
+        byte[] out = new byte[TAG_LENGTH];
+        tag(out, 0);
+        return out;
+    }
+
+    @Override
+    public void tag(byte[] out, int offset) {
         checkOpen();
+        if (out == null || offset < 0 || out.length - offset < TAG_LENGTH) {
+            throw new BadParameterException("Poly1305: output needs room for " + TAG_LENGTH + " bytes at offset " + offset
+                    + ", array has " + (out == null ? "none" : out.length));
+        }
         spent = true;
         if (partialLength > 0) {
             partial[partialLength] = 1;
@@ -166,23 +195,38 @@ final class Poly1305Mac implements Poly1305 {
         long w2 = ((h2 >>> 12) | (h3 << 14)) & M32;
         long w3 = ((h3 >>> 18) | (h4 << 8)) & M32;
 
-        byte[] out = new byte[TAG_LENGTH];
         long f = w0 + pad[0];
-        put32(out, 0, f);
+        put32(out, offset, f);
         f = w1 + pad[1] + (f >>> 32);
-        put32(out, 4, f);
+        put32(out, offset + 4, f);
         f = w2 + pad[2] + (f >>> 32);
-        put32(out, 8, f);
+        put32(out, offset + 8, f);
         f = w3 + pad[3] + (f >>> 32);
-        put32(out, 12, f);
+        put32(out, offset + 12, f);
         wipe();
-        return out;
     }
 
     @Override
     public boolean verify(byte[] expected) {
-        byte[] actual = tag();
-        return expected != null && MessageDigest.isEqual(actual, expected);
+        tag(computed, 0);
+        boolean same = expected != null && MessageDigest.isEqual(computed, expected);
+        Arrays.fill(computed, (byte) 0);
+        return same;
+    }
+
+    @Override
+    public boolean verify(byte[] expected, int offset) {
+        if (expected == null || offset < 0 || expected.length - offset < TAG_LENGTH) {
+            throw new BadParameterException("Poly1305: expected tag needs " + TAG_LENGTH + " bytes at offset " + offset
+                    + ", array has " + (expected == null ? "none" : expected.length));
+        }
+        tag(computed, 0);
+        int diff = 0;
+        for (int i = 0; i < TAG_LENGTH; i++) {
+            diff |= computed[i] ^ expected[offset + i];
+        }
+        Arrays.fill(computed, (byte) 0);
+        return diff == 0;
     }
 
     private void checkOpen() {

@@ -5,7 +5,7 @@ package org.lightwire.benchmarks.echo;
  * per power of two (under 1.6 % error). Fixed size and allocation-free when recording,
  * so the load client does not make garbage that would pause the servers sharing its JVM.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
     private static final int SUB_BUCKET_BITS = 6;
     private static final int SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
@@ -16,19 +16,19 @@ final class LatencyHistogram {
     private long total;
     private long max;
 
-    void record(long nanos) {
+    public void record(long nanos) {
         long v = Math.min(Math.max(nanos, 0), (1L << MAX_BITS) - 1);
         counts[index(v)]++;
         total++;
         max = Math.max(max, v);
     }
 
-    long count() {
+    public long count() {
         return total;
     }
 
     /** The value at quantile {@code q} (0..1) in nanoseconds, as the upper bound of its bucket. */
-    long valueAt(double q) {
+    public long valueAt(double q) {
         if (total == 0) {
             return 0;
         }

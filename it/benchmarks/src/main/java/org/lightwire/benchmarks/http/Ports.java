@@ -7,19 +7,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback ports for the servers under test. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
-    static int free() throws IOException {
+    public static int free() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** Waits until something accepts on {@code port}, or fails after {@code seconds}. */
-    static void awaitListening(int port, int seconds, String who) throws IOException, InterruptedException {
+    public static void awaitListening(int port, int seconds, String who) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (true) {
             try (Socket s = new Socket()) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A server run as its own process, its output kept in a log file for when it fails. */
-final class ServerProcess implements FileServer {
+public final class ServerProcess implements FileServer {
 
     private final String name;
     private final int port;
@@ -18,7 +18,7 @@ final class ServerProcess implements FileServer {
         this.process = process;
     }
 
-    static ServerProcess start(String name, int port, List<String> command, Path log)
+    public static ServerProcess start(String name, int port, List<String> command, Path log)
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(name, port, p);
@@ -29,6 +29,16 @@ final class ServerProcess implements FileServer {
             throw e;
         }
         return server;
+    }
+
+    /** The server's process id, for jcmd and /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** False once the server has exited (crashed, refused its config). */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override

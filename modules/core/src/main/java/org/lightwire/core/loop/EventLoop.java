@@ -58,6 +58,7 @@ public final class EventLoop implements ServiceLoop {
     private final ByteBuffer rxBuffer;
     private final int streamRxLimit;
     private final SplittableRandom random = new SplittableRandom();
+    private final BufferPool recordBuffers = new BufferPool(BufferPool.TLS_RECORD_BUFFER);
     private final Consumer<SelectionKey> keyHandler = this::handleKey;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -138,6 +139,11 @@ public final class EventLoop implements ServiceLoop {
     public ByteBuffer datagramRxBuffer() {
         rxBuffer.clear();
         return rxBuffer;
+    }
+
+    /** The loop's pool of TLS record-sized direct buffers. Loop thread only. */
+    public BufferPool recordBuffers() {
+        return recordBuffers;
     }
 
     /** The loop's random source (loss simulation, jitter). Loop thread only. */

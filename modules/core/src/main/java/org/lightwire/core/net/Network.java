@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,6 +111,32 @@ public final class Network {
                 w.closeNow();
             }
         }));
+    }
+
+    /**
+     * The ALPN ids the installed roles declare ({@link Role#alpnIds()}),
+     * most preferred first by role name order; empty if none declares any.
+     */
+    List<String> declaredAlpn() {
+        List<String> out = new ArrayList<>();
+        roles.values().stream().sorted(Comparator.comparing(Role::name)).forEach(r -> {
+            for (String id : r.alpnIds()) {
+                if (!out.contains(id)) {
+                    out.add(id);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The installed role declaring ALPN id {@code id}, or null. */
+    Role roleForAlpn(String id) {
+        for (Role r : roles.values()) {
+            if (r.alpnIds().contains(id)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     // ---- sockets ----

@@ -13,6 +13,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,8 @@ public final class VhostImpl implements Vhost {
     private final boolean allProtocols;
     private final Map<String, ProtocolSlot> slots = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    // null without TLS keys
+    private volatile org.lightwire.core.tls.VhostTls tls;
 
     public VhostImpl(Network network, Context context, VhostSettings settings, RetryPolicy contextPolicy) {
         this.network = network;
@@ -96,6 +99,70 @@ public final class VhostImpl implements Vhost {
             out.add(l.address());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Sets up the vhost's TLS contexts if it has TLS keys (before its listener binds).
+     *
+     * @throws LightwireException naming the vhost and key when the TLS settings or files are unusable
+     */
+    public void startTls(java.util.function.Supplier<org.lightwire.api.crypto.CryptoBackend> crypto) {
+        if (settings.tls().isEmpty()) {
+            return;
+        }
+        tls = new org.lightwire.core.tls.VhostTls(name(), settings.tls().get(), crypto, this::roleAlpn);
+    }
+
+    /** The ALPN ids to offer without an {@code alpn} key: the roles' own; h1's http/1.1 for HTTP vhosts. */
+    private List<String> roleAlpn() {
+        if (settings.applyListenAccept()) {
+            Role r = network.role(settings.listenAcceptRole().orElse("raw-skt"));
+            return r == null ? List.of() : r.alpnIds();
+        }
+        Optional<String> contextDefault = context.settings().defaultAlpn();
+        if (contextDefault.isPresent()) {
+            // global default-alpn: the context's list for vhosts without their own alpn key
+            return Arrays.stream(contextDefault.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        List<String> declared = network.declaredAlpn();
+        return declared.isEmpty() ? List.of("http/1.1") : declared;
+    }
+
+    /** The vhost's TLS contexts; null if it has no TLS keys. */
+    public org.lightwire.core.tls.VhostTls tls() {
+        return tls;
+    }
+
+    /** Whether the vhost's listen socket speaks TLS (a certificate and key are configured). */
+    boolean servesTls() {
+        return tls != null && tls.settings().servesTls();
+    }
+
+    /** The installed role declaring ALPN id {@code id}, or null. */
+    Role roleForAlpn(String id) {
+        return network.roleForAlpn(id);
+    }
+
+    /**
+     * The listen-accept role and protocol for a connection that falls back from TLS
+     * (lws {@code fallback-listen-accept}); null with a log line when either is missing.
+     */
+    Fallback fallbackBinding(String peer) {
+        String roleName = settings.listenAcceptRole().orElse("raw-skt");
+        Role role = network.role(roleName);
+        ProtocolSlot slot = acceptSlot();
+        ProtocolSlot.Binding binding = slot == null ? null : slot.current();
+        if (role == null || binding == null) {
+            LOG.log(Level.INFO, () -> "vhost '" + name() + "': non-TLS connection from " + peer
+                    + " cannot fall back: " + (role == null ? "role '" + roleName + "' is not installed"
+                    : "no listen-accept-protocol installed"));
+            return null;
+        }
+        return new Fallback(role, binding);
+    }
+
+    /** Where a non-TLS connection on a TLS listener goes with fallback-listen-accept. */
+    record Fallback(Role role, ProtocolSlot.Binding binding) {
     }
 
     void addListener(Listener listener) {
@@ -232,7 +299,11 @@ public final class VhostImpl implements Vhost {
         w.onClosed(releasePeer);
         w.listener(listener);
         w.bind();
-        w.open(new SocketTransport(channel));
+        if (servesTls()) {
+            w.openTlsServer(new SocketTransport(channel));
+        } else {
+            w.open(new SocketTransport(channel));
+        }
     }
 
     private static String remote(SocketChannel channel) {

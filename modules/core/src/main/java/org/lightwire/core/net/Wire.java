@@ -7,6 +7,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.lightwire.api.ClientRequest;
@@ -27,6 +28,11 @@ import org.lightwire.spi.Role;
 import org.lightwire.spi.RoleBinding;
 import org.lightwire.spi.RoleHandler;
 import org.lightwire.spi.RoleSwitch;
+import org.lightwire.api.tls.TlsInfo;
+import org.lightwire.api.tls.TlsObserver;
+import org.lightwire.core.tls.TlsSessionInfo;
+import org.lightwire.core.tls.TlsTransport;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The service loop's side of one connection (lws {@code wsi}): its transport, role
@@ -40,7 +46,9 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     static final System.Logger LOG = System.getLogger("org.lightwire.core");
 
-    private enum State { NEW, CONNECTING, OPEN, CLOSED }
+    // HANDSHAKING: transport attached, TLS (or the look at the first bytes of a TLS port) not done:
+    // the role has not seen the connection yet
+    private enum State { NEW, CONNECTING, HANDSHAKING, OPEN, CLOSED }
 
     private final long id;
     private final Kind kind;
@@ -91,6 +99,16 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private TimeoutReason timeoutReason;
     private Timer validityTimer;
     private boolean validityHangupArmed;
+
+    // TLS: the layer once chosen, the session once handshaken
+    private TlsTransport tls;
+    private TlsInfo tlsInfo;
+    private String tlsServerName;
+    // server wires on a TLS port until the first bytes said what the peer speaks
+    private TlsAccept accept;
+    private Timer handshakeTimer;
+    private boolean bufferedReadQueued;
+    private final Runnable readBuffered = this::readBufferedInput;
 
     Wire(long id, Kind kind, EventLoop loop, VhostImpl vhost, boolean client, RetryPolicy retryPolicy,
             SequencerImpl sequencer, Role role, ProtocolSlot.Binding protocol) {
@@ -164,7 +182,275 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     void openConnected(SocketTransport t, SelectionKey key) {
         this.transport = t;
         t.adoptKey(key);
+        if (clientRequest != null && clientRequest.tls()) {
+            startClientTls(t);
+            return;
+        }
         openAttached();
+    }
+
+    // ---- TLS, loop thread ----
+
+    /**
+     * An accepted socket on a TLS listen socket: the first bytes decide (lws
+     * {@code lws_server_socket_service_ssl}): a ClientHello picks the vhost by SNI and
+     * starts the handshake; anything else goes to redirect-http, allow-http-on-https or
+     * fallback-listen-accept (README.http-fallback.md's order), or is dropped.
+     */
+    void openTlsServer(SocketTransport t) {
+        if (state == State.CLOSED) {
+            t.close();
+            return;
+        }
+        this.transport = t;
+        try {
+            t.attach(this);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, () -> describe() + ": cannot attach transport: " + e.getMessage());
+            closeNow();
+            return;
+        }
+        state = State.HANDSHAKING;
+        startHandshakeTimer(portTls().handshakeTimeoutSecs());
+        t.interest(true, false);
+    }
+
+    /** The TLS settings that rule the listen socket: its first vhost's (lws applies the fallback options of the first vhost to the port). */
+    private org.lightwire.api.TlsSettings portTls() {
+        return portOwner().tls().settings();
+    }
+
+    private void startClientTls(SocketTransport t) {
+        state = State.HANDSHAKING;
+        String host = clientRequest.hostHeader().map(Wire::hostOnly).orElse(clientRequest.host());
+        try {
+            org.lightwire.core.tls.VhostTls vt = vhost.tls();
+            SSLEngine engine;
+            if (vt != null) {
+                engine = vt.clientEngine(host, clientRequest.port(), clientRequest.tlsOptions(), clientAlpn());
+            } else {
+                engine = DefaultClientTls.engine(vhost, host, clientRequest.port(), clientRequest.tlsOptions(), clientAlpn());
+            }
+            tls = new TlsTransport(t, engine, loop.recordBuffers(), null);
+        } catch (IOException | RuntimeException e) {
+            tlsFailed(e);
+            return;
+        }
+        transport = tls;
+        tlsServerName = host;
+        int secs = vhost.tls() != null ? vhost.tls().settings().handshakeTimeoutSecs()
+                : org.lightwire.api.TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT_SECS;
+        startHandshakeTimer(secs);
+        serviceHandshake();
+    }
+
+    private List<String> clientAlpn() {
+        if (!clientRequest.alpn().isEmpty()) {
+            return clientRequest.alpn();
+        }
+        return role.alpnIds();
+    }
+
+    private static String hostOnly(String hostHeader) {
+        String h = hostHeader.trim();
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(1, end);
+        }
+        int colon = h.indexOf(':');
+        return colon >= 0 && colon == h.lastIndexOf(':') ? h.substring(0, colon) : h;
+    }
+
+    private void startHandshakeTimer(int secs) {
+        if (handshakeTimer == null) {
+            handshakeTimer = loop.scheduler().newTimer(this::handshakeTimedOut);
+        }
+        handshakeTimer.schedule(secs * 1_000_000L);
+    }
+
+    private void handshakeTimedOut() {
+        if (state != State.HANDSHAKING) {
+            return;
+        }
+        LOG.log(Level.INFO, () -> describe() + ": TLS handshake not complete within the timeout"
+                + " (tls-handshake-timeout-secs), dropping");
+        tellObservers(null, "handshake timed out");
+        closeNow();
+    }
+
+    /** Readiness while handshaking: look at the first bytes, then move the handshake on. */
+    private void serviceHandshake() {
+        try {
+            if (tls == null) {
+                if (accept == null) {
+                    accept = new TlsAccept(this, loop.recordBuffers());
+                }
+                if (!accept.step((StreamTransport) transport)) {
+                    return;
+                }
+                accept = null;
+            }
+            switch (tls.handshake()) {
+                case WANT_READ -> tls.interest(true, false);
+                case WANT_WRITE -> tls.interest(false, true);
+                case DONE -> handshakeDone();
+            }
+        } catch (IOException | RuntimeException e) {
+            tlsFailed(e);
+        }
+    }
+
+    /** The first vhost of the listen socket: its TLS settings rule non-TLS bytes (lws applies them port-wide). */
+    VhostImpl portOwner() {
+        return listener != null ? listener.owner() : vhost;
+    }
+
+    /**
+     * SNI picks the vhost and its certificate (exact name, dot-suffix, else the first vhost:
+     * {@link Listener#vhostFor}); an HTTP connection follows it, as it binds per request.
+     * Returns the vhost whose certificate to present.
+     */
+    VhostImpl followSni(String sni) {
+        VhostImpl chosen = listener == null ? vhost : listener.vhostFor(sni);
+        if (chosen.tls() == null || !chosen.tls().settings().servesTls()) {
+            chosen = portOwner();
+        }
+        if (chosen != vhost && protocol == null) {
+            vhost = chosen;
+        }
+        return chosen;
+    }
+
+    /** A ClientHello arrived: TLS runs under the role from now on. */
+    void startServerTls(TlsTransport layer, String sni) {
+        tls = layer;
+        transport = layer;
+        tlsServerName = sni;
+    }
+
+    /** The connection continues without TLS (allow-http-on-https): the bytes already read are its first input. */
+    void continuePlain(ByteBuffer alreadyRead) {
+        cancelHandshakeTimer();
+        heldRx = alreadyRead;
+        openAttached();
+        if (state == State.OPEN) {
+            loop.execute(deliverHeld);
+            updateInterest();
+        }
+    }
+
+    /** fallback-listen-accept: the listen-accept role and protocol take the connection, without TLS. */
+    void fallBack(VhostImpl.Fallback fb, ByteBuffer alreadyRead) {
+        // the role reads the protocol while binding: set it first
+        vhost = portOwner();
+        role = fb.role();
+        protocol = fb.binding();
+        try {
+            handler = fb.role().bind(this);
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
+            failed("fallback to role '" + fb.role().name() + "'", e);
+            return;
+        }
+        LOG.log(Level.DEBUG, () -> describe() + ": not TLS, falls back to role '" + role.name() + "'");
+        continuePlain(alreadyRead);
+    }
+
+    /** A TLS event for the protocol(s) about a failure before or during the handshake. */
+    void tlsAlert(String description) {
+        tellObservers(null, description);
+    }
+
+    private void cancelHandshakeTimer() {
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+        }
+    }
+
+    /** The handshake completed: session info, the protocol's veto, ALPN's role, then the role opens. */
+    private void handshakeDone() {
+        cancelHandshakeTimer();
+        tlsInfo = TlsSessionInfo.of(tls.engine(), tlsServerName);
+        if (!tellObservers(tlsInfo, null)) {
+            LOG.log(Level.INFO, () -> describe() + ": TLS session vetoed by the protocol, closing");
+            closeNow();
+            return;
+        }
+        String alpn = tlsInfo.alpn().orElse(null);
+        if (alpn != null && !client && protocol == null) {
+            Role wanted = vhost.roleForAlpn(alpn);
+            if (wanted != null && wanted != role) {
+                try {
+                    handler = wanted.bind(this);
+                    role = wanted;
+                } catch (Throwable e) {
+                    Fatal.rethrowIfFatal(e);
+                    failed("ALPN '" + alpn + "' role '" + wanted.name() + "'", e);
+                    return;
+                }
+            }
+        }
+        LOG.log(Level.DEBUG, () -> describe() + ": TLS " + tlsInfo.protocol() + " " + tlsInfo.cipherSuite()
+                + tlsInfo.alpn().map(a -> " alpn " + a).orElse("") + tlsInfo.serverName().map(n -> " sni " + n).orElse(""));
+        openAttached();
+        if (state == State.OPEN) {
+            updateInterest();
+            queueBufferedRead();
+        }
+    }
+
+    /** A TLS failure: one log line naming the peer, the observers hear it, the connection closes. */
+    private void tlsFailed(Throwable e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.log(Level.INFO, () -> describe() + ": TLS failed, closing: " + what);
+        tellObservers(null, what);
+        if (client && state != State.OPEN) {
+            connectFailed(e); // a client's TLS failure is its connect failure, reported once with the cause
+            return;
+        }
+        closeNow();
+    }
+
+    /**
+     * Delivers a TLS event to the bound protocol, or to every protocol of the vhost that
+     * observes TLS when none is bound yet; false if one vetoed the session.
+     */
+    private boolean tellObservers(TlsInfo done, String alert) {
+        List<Protocol> targets = protocol != null ? List.of(protocol.instance()) : vhost.protocolInstances();
+        boolean ok = true;
+        for (Protocol p : targets) {
+            if (!(p instanceof TlsObserver o)) {
+                continue;
+            }
+            try {
+                if (done != null) {
+                    ok &= o.tlsHandshakeDone(this, done);
+                } else {
+                    o.tlsAlert(this, alert);
+                }
+            } catch (Throwable e) {
+                Fatal.rethrowIfFatal(e);
+                LOG.log(Level.ERROR, describe() + ": TLS event failed in protocol", e);
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** TLS may hold whole records the socket will not announce again: read them without readiness. */
+    private void queueBufferedRead() {
+        if (tls != null && !bufferedReadQueued && state == State.OPEN && rxEnabled && heldRx == null
+                && tls.hasBufferedInput()) {
+            bufferedReadQueued = true;
+            loop.execute(readBuffered);
+        }
+    }
+
+    private void readBufferedInput() {
+        bufferedReadQueued = false;
+        if (state == State.OPEN && rxEnabled && !inputClosed) {
+            onReadable();
+        }
     }
 
     private void openAttached() {
@@ -237,6 +523,10 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         }
         pendingOut = null;
         heldRx = null;
+        if (accept != null) {
+            accept.release();
+            accept = null;
+        }
         loop.leave(this);
         if (onClosed != null) {
             onClosed.run();
@@ -250,6 +540,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (validityTimer != null) {
             validityTimer.cancel();
         }
+        cancelHandshakeTimer();
     }
 
     /** A protocol or role callback threw: log it and close only this connection. */
@@ -272,6 +563,10 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     @Override
     public void onReady(int readyOps) {
+        if (state == State.HANDSHAKING) {
+            serviceHandshake();
+            return;
+        }
         if (state != State.OPEN) {
             return;
         }
@@ -303,10 +598,16 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         int n;
         try {
             n = ((StreamTransport) transport).read(buf);
+        } catch (javax.net.ssl.SSLException e) {
+            tlsFailed(e); // a broken or hostile record, a renegotiation: one log line, this connection only
+            return;
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> describe() + ": read failed: " + e.getMessage());
             closeNow();
             return;
+        }
+        if (tls != null && tls.hasPendingOutput()) {
+            updateInterest(); // a TLS 1.3 key update or close reply is waiting for the socket
         }
         if (n < 0) {
             endOfInput();
@@ -317,6 +618,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         }
         buf.flip();
         deliver(buf);
+        queueBufferedRead();
     }
 
     /** The peer sent its last byte: the role may keep the connection to finish its output. */
@@ -368,7 +670,9 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (heldRx != null && heldRx.remaining() == before && rxEnabled) {
             failed("receive", new IllegalStateException(
                     "role '" + role.name() + "' consumed no input while reception was enabled"));
+            return;
         }
+        queueBufferedRead();
     }
 
     private void onDatagramsReadable() {
@@ -417,6 +721,15 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     /** Sends pending output; true when none is left. */
     private boolean flushPending() {
         socketFull = false;
+        try {
+            if (tls != null && !tls.flush()) {
+                return false; // ciphertext first: it belongs before anything still plain
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> describe() + ": write failed: " + e.getMessage());
+            closeNow();
+            return false;
+        }
         if (pendingOut == null || !pendingOut.hasRemaining()) {
             return true;
         }
@@ -437,7 +750,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     }
 
     private boolean hasPending() {
-        return socketFull || pendingOut != null && pendingOut.hasRemaining();
+        return socketFull || pendingOut != null && pendingOut.hasRemaining() || tls != null && tls.hasPendingOutput();
     }
 
     private void updateInterest() {
@@ -457,7 +770,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             return;
         }
         switch (state) {
-            case NEW, CONNECTING -> writeableWanted = true;
+            case NEW, CONNECTING, HANDSHAKING -> writeableWanted = true;
             case OPEN -> {
                 if (hasPending()) {
                     writeableWanted = true;
@@ -557,6 +870,21 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         long sent;
         if (transport instanceof SocketTransport socket) {
             sent = socket.transferFrom(file, position, count);
+        } else if (tls != null) {
+            // no sendfile through TLS: one record's worth through a pooled buffer per call
+            ByteBuffer chunk = loop.recordBuffers().take();
+            try {
+                chunk.limit((int) Math.min(16 * 1024, count));
+                int n = file.read(chunk, position);
+                if (n <= 0) {
+                    return 0;
+                }
+                chunk.flip();
+                send(chunk);
+                return n;
+            } finally {
+                loop.recordBuffers().give(chunk);
+            }
         } else {
             // files over bridged streams are rare: a buffer per call is fine here
             ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(64 * 1024, count));
@@ -731,6 +1059,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         updateInterest();
         if (enable && heldRx != null) {
             loop.execute(deliverHeld);
+        } else if (enable) {
+            queueBufferedRead();
         }
     }
 
@@ -874,6 +1204,11 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     @Override
     public boolean isOpen() {
         return state != State.CLOSED;
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return Optional.ofNullable(tlsInfo);
     }
 
     @Override

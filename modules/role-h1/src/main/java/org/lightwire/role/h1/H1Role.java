@@ -2,6 +2,7 @@ package org.lightwire.role.h1;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import org.lightwire.spi.RoleHandler;
 public final class H1Role implements Role {
 
     public static final String NAME = "h1";
+    private static final List<String> ALPN = List.of("http/1.1");
 
     private final Map<Context, ServerServices> contexts = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<Path, AccessLog> accessLogs = new ConcurrentHashMap<>();
@@ -32,6 +34,11 @@ public final class H1Role implements Role {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> alpnIds() {
+        return ALPN;
     }
 
     @Override

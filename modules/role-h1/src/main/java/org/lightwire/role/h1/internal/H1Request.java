@@ -26,14 +26,16 @@ final class H1Request implements HttpRequest {
     private final Mount mount;
     private final String pathInMount;
     private final String authenticatedUser;
+    private final boolean secure;
 
     /**
      * @param path          the normalised path, or null to normalise the raw path when asked
      * @param contentLength the declared length, -1 for chunked or none
      * @param mount         the matched callback mount, null if none
+     * @param secure        whether the connection runs over TLS
      */
     H1Request(RequestLine line, String path, HttpFields headers, String host, long contentLength, boolean hasBody,
-            Mount mount, String pathInMount, String authenticatedUser) {
+            Mount mount, String pathInMount, String authenticatedUser, boolean secure) {
         this.line = line;
         this.path = path;
         this.headers = headers;
@@ -43,6 +45,7 @@ final class H1Request implements HttpRequest {
         this.mount = mount;
         this.pathInMount = pathInMount;
         this.authenticatedUser = authenticatedUser;
+        this.secure = secure;
     }
 
     RequestLine line() {
@@ -156,7 +159,7 @@ final class H1Request implements HttpRequest {
 
     @Override
     public boolean isSecure() {
-        return false;
+        return secure;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.lightwire.role.h1.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -31,6 +32,8 @@ import org.lightwire.role.h1.wire.HeadReader;
 import org.lightwire.role.h1.wire.HttpWireException;
 import org.lightwire.spi.RoleBinding;
 import org.lightwire.spi.RoleHandler;
+import org.lightwire.spi.RoleSwitch;
+import org.lightwire.role.h1.H1Role;
 
 /**
  * The h1 server state machine of one connection (lws' h1 server role: {@code lws_read_h1}
@@ -57,6 +60,9 @@ import org.lightwire.spi.RoleHandler;
 public final class H1ServerHandler implements RoleHandler {
 
     private static final System.Logger LOG = System.getLogger("org.lightwire.role.h1");
+
+    /** The role an accepted WebSocket upgrade goes to (lws role ws). */
+    static final String WS_ROLE = "ws";
 
     /** Most request body bytes read and dropped when nobody consumes them; more closes the connection. */
     static final int DISCARD_LIMIT = 64 * 1024;
@@ -103,6 +109,9 @@ public final class H1ServerHandler implements RoleHandler {
     private HttpSession session;
     private Mount sessionMount;
     private String sessionVhost;
+
+    // a valid WebSocket upgrade request waiting to be handed to the ws role
+    private H1Request upgrade;
 
     // the vhost whose routes were last used
     private Vhost routedVhost;
@@ -259,6 +268,9 @@ public final class H1ServerHandler implements RoleHandler {
             fail(e.status(), e.getMessage(), HttpFields.EMPTY);
             return false;
         }
+        if (upgrade != null) {
+            return switchToWebSocket(data);
+        }
         return read != Read.LINGER && read != Read.CLOSED;
     }
 
@@ -289,7 +301,7 @@ public final class H1ServerHandler implements RoleHandler {
         if (line.rawPath().equals("*")) {
             // OPTIONS * asks about the server as a whole
             H1Request request = new H1Request(line, "*", fields, stripPort(host), framing.length(),
-                    framing.kind() != BodyFraming.Kind.NONE, null, "", null);
+                    framing.kind() != BodyFraming.Kind.NONE, null, "", null, secure());
             tx = new H1Exchange(this, request, keepAlive, null);
             tx.respondBytes(200, HttpFields.builder().add("allow", "OPTIONS, GET, HEAD, POST").build(), new byte[0]);
             beginBody(false, expectContinue);
@@ -303,11 +315,35 @@ public final class H1ServerHandler implements RoleHandler {
         }
         Route route;
         try {
-            route = entry.routes().route(new RouteRequest(line.method(), line.rawPath(), line.query(), fields, false));
+            route = entry.routes().route(new RouteRequest(line.method(), line.rawPath(), line.query(), fields, secure()));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, describe() + ": routing " + line.method() + " " + line.target() + " failed", e);
             tx = new H1Exchange(this, plainRequest(line, fields, host), keepAlive, null);
             answerError(tx, 500, "internal error", HttpFields.EMPTY);
+            beginBody(false, expectContinue);
+            return;
+        }
+        // lws checks a mount's basic auth before upgrading: a challenge is answered as for any request
+        if (!(route instanceof Route.Challenge) && WebSocketUpgrade.isRequested(fields)) {
+            if (route instanceof Route.Serve served) {
+                // routing opened the mount's file for a plain GET; an upgrade never sends it
+                closeQuietly(served.body());
+            }
+            Mount routeMount = route instanceof Route.Serve sv ? sv.mount() : route instanceof Route.Callback cb ? cb.mount() : null;
+            WebSocketUpgrade.Refusal refusal = routeMount != null && routeMount.noWsUpgrades()
+                    ? new WebSocketUpgrade.Refusal(403, "mount '" + routeMount.mountpoint() + "' refuses WebSocket upgrades (no-ws-upgrades)")
+                    : WebSocketUpgrade.refusal(line, fields, framing.kind() != BodyFraming.Kind.NONE);
+            if (refusal == null) {
+                Route.Callback c = route instanceof Route.Callback cb ? cb : null;
+                upgrade = new H1Request(line, c == null ? null : c.path(), fields, stripPort(host), -1, false,
+                        c == null ? null : c.mount(), c == null ? "" : c.pathInMount(),
+                        route.authenticatedUser().orElse(null), secure());
+                return;
+            }
+            tx = new H1Exchange(this, plainRequest(line, fields, host), false, null);
+            answerError(tx, refusal.status(), refusal.message(), refusal.status() == 426
+                    ? HttpFields.builder().add("sec-websocket-version", WebSocketUpgrade.VERSION).build()
+                    : HttpFields.EMPTY);
             beginBody(false, expectContinue);
             return;
         }
@@ -335,7 +371,7 @@ public final class H1ServerHandler implements RoleHandler {
     private void dispatchCallback(Route.Callback c, RequestLine line, HttpFields fields, String host, boolean keepAlive,
             boolean expectContinue, Vhost vhost) throws Exception {
         H1Request request = new H1Request(line, c.path(), fields, stripPort(host), framing.length(),
-                framing.kind() != BodyFraming.Kind.NONE, c.mount(), c.pathInMount(), c.authenticatedUser().orElse(null));
+                framing.kind() != BodyFraming.Kind.NONE, c.mount(), c.pathInMount(), c.authenticatedUser().orElse(null), secure());
         tx = new H1Exchange(this, request, keepAlive, c.mount());
         applyMountKeepalive(c.mount());
         HttpSession s = bindSession(c, vhost);
@@ -359,9 +395,44 @@ public final class H1ServerHandler implements RoleHandler {
         }
     }
 
+    /**
+     * Hands the connection to the "ws" role with the upgrade request and the bytes read
+     * behind it (lws {@code lws_role_transition}); h1 lets go of everything first, since
+     * after a successful switch it is never called again. Without an installed ws role the
+     * request is answered 501.
+     *
+     * @return whether to keep reading this receive as HTTP (only when the switch failed)
+     */
+    private boolean switchToWebSocket(ByteBuffer data) throws Exception {
+        H1Request request = upgrade;
+        upgrade = null;
+        int start = data.position();
+        ByteBuffer leftover = ByteBuffer.allocate(data.remaining());
+        leftover.put(data).flip();
+        if (timer != null) {
+            timer.cancel();
+        }
+        dropSession();
+        Read before = read;
+        read = Read.CLOSED;
+        if (binding.switchRole(WS_ROLE, new RoleSwitch(H1Role.NAME, Optional.of(request), leftover))) {
+            return false;
+        }
+        read = before;
+        data.position(start);
+        tx = new H1Exchange(this, request, false, null);
+        answerError(tx, 501, "WebSocket is not available: no '" + WS_ROLE + "' role is installed", HttpFields.EMPTY);
+        beginBody(false, false);
+        return read != Read.LINGER && read != Read.CLOSED;
+    }
+
     private H1Request plainRequest(RequestLine line, HttpFields fields, String host) {
         return new H1Request(line, null, fields, stripPort(host), framing.length(),
-                framing.kind() != BodyFraming.Kind.NONE, null, "", null);
+                framing.kind() != BodyFraming.Kind.NONE, null, "", null, secure());
+    }
+
+    private boolean secure() {
+        return connection.tls().isPresent();
     }
 
     private void applyMountKeepalive(Mount mount) {
@@ -851,7 +922,7 @@ public final class H1ServerHandler implements RoleHandler {
 
     HttpFields commonHeaders() {
         VhostRoutes r = routesOf(connection.vhost()).routes();
-        return r == null ? HttpFields.EMPTY : r.commonHeaders(false);
+        return r == null ? HttpFields.EMPTY : r.commonHeaders(secure());
     }
 
     String describe() {
@@ -875,6 +946,14 @@ public final class H1ServerHandler implements RoleHandler {
         @Override
         public void send(ByteBuffer data) {
             binding.send(data);
+        }
+    }
+
+    private static void closeQuietly(Closeable body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // releasing a file handle that failed to close: nothing to do
         }
     }
 }

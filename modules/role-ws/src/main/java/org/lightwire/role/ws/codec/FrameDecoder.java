@@ -37,6 +37,8 @@ public final class FrameDecoder {
 
     private State state = State.FIRST_BYTE;
     private Violation failure;
+    // set by the listener to end the current decode call after its callback (rx flow control)
+    private boolean stopRequested;
 
     // the frame being read
     private int opcode;
@@ -80,6 +82,15 @@ public final class FrameDecoder {
         return state;
     }
 
+    /**
+     * Makes the {@link #decode} call in progress return after the listener callback that is
+     * running, leaving the rest of its input unread (lws {@code lws_rx_flow_control} taking
+     * effect within a read). Called from a listener callback; the next decode call resumes.
+     */
+    public void stopAfterCallback() {
+        stopRequested = true;
+    }
+
     /** Whether a fragmented data message has started and not yet ended. */
     public boolean inFragmentedMessage() {
         return inFragmentedMessage;
@@ -87,7 +98,8 @@ public final class FrameDecoder {
 
     /**
      * Consumes all of {@code in} (position to limit), delivering frames to the listener. On
-     * return the position equals the limit. Masked payload bytes are unmasked in place, so
+     * return the position equals the limit, unless the listener asked to
+     * {@link #stopAfterCallback() stop}: then the unread rest starts at the position. Masked payload bytes are unmasked in place, so
      * the buffer must be writable when frames are masked.
      *
      * @throws ViolationException when the peer broke a rule, or the listener threw; the
@@ -105,8 +117,9 @@ public final class FrameDecoder {
             // client frames are masked and we unmask in place rather than copy
             throw new IllegalArgumentException("a server-side decoder needs a writable buffer");
         }
+        stopRequested = false;
         try {
-            while (in.hasRemaining()) {
+            while (in.hasRemaining() && !stopRequested) {
                 switch (state) {
                     case FIRST_BYTE -> firstByte(in.get());
                     case SECOND_BYTE -> secondByte(in.get());

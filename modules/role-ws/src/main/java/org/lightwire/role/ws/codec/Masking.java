@@ -21,6 +21,11 @@ final class Masking {
         if (buffer.order() != ByteOrder.BIG_ENDIAN) {
             rotated = Integer.reverseBytes(rotated);
         }
+        // eight bytes a step: the key repeats every four, so a long holds it twice
+        long rotatedTwice = (rotated & 0xFFFFFFFFL) | ((long) rotated << 32);
+        for (; i + 8 <= to; i += 8) {
+            buffer.putLong(i, buffer.getLong(i) ^ rotatedTwice);
+        }
         for (; i + 4 <= to; i += 4) {
             buffer.putInt(i, buffer.getInt(i) ^ rotated);
         }

@@ -51,6 +51,15 @@ public final class MessageDeflater implements AutoCloseable {
                     + need + " bytes of room, buffer has " + out.remaining());
         }
         int start = out.position();
+        if (!message.hasRemaining()) {
+            // zlib makes no progress on a second flush with no input, so write what it would:
+            // an empty stored block minus the removed tail is the single byte 00 (RFC 7692 §7.2.3.6)
+            out.put((byte) 0);
+            if (resetPerMessage) {
+                deflater.reset();
+            }
+            return 1;
+        }
         deflater.setInput(message);
         deflater.deflate(out, Deflater.SYNC_FLUSH);
         if (!out.hasRemaining() || message.hasRemaining()) {

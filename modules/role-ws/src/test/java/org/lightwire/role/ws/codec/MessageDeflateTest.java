@@ -51,6 +51,18 @@ class MessageDeflateTest {
     }
 
     @Test
+    void emptyMessageAfterAnotherCompressesToOneZeroByteRfc7692Section7236() throws Exception {
+        try (MessageDeflater deflater = new MessageDeflater(Deflater.DEFAULT_COMPRESSION, false);
+                MessageInflater inflater = new MessageInflater(false, 1000)) {
+            assertArrayEquals(HELLO, inflate(inflater, 64, compress(deflater, HELLO)));
+            byte[] empty = compress(deflater, new byte[0]);
+            assertArrayEquals(Bytes.of(0x00), empty);
+            assertEquals(0, inflate(inflater, 64, empty).length);
+            assertArrayEquals(HELLO, inflate(inflater, 64, compress(deflater, HELLO)), "the context carries on");
+        }
+    }
+
+    @Test
     void helloCompressesAsInTheRfcRfc7692Section7231() {
         try (MessageDeflater deflater = new MessageDeflater(Deflater.DEFAULT_COMPRESSION, false)) {
             assertArrayEquals(Bytes.of(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00), compress(deflater, HELLO));

@@ -1,0 +1,2 @@
+/** The ws role: handshakes, framing events, validity and closing for WebSocket connections. */
+package org.lightwire.role.ws;

@@ -432,14 +432,18 @@ public final class VhostImpl implements Vhost {
 
     /**
      * Adopts a stream transport as if it had been accepted on this vhost's listen socket:
-     * role {@code roleName} with no protocol bound (an HTTP connection binds per request),
+     * role {@code roleName} with the vhost's accept protocol bound on listen-accept vhosts, or
+     * none (an HTTP connection binds per request),
      * Host selection among the vhosts sharing the listener if this vhost listens. The
      * in-memory harness uses it to drive HTTP roles without sockets.
      */
     public Wire adoptAccepted(StreamTransport transport, String roleName) {
         Role role = requireRole(roleName);
         EventLoop loop = network.leastLoaded();
-        Wire w = new Wire(network.nextId(), Connection.Kind.SOCKET, loop, this, false, retryPolicy, null, role, null);
+        // as accepted(): a listen-accept vhost binds its accept protocol, an HTTP one none yet
+        ProtocolSlot slot = settings.applyListenAccept() ? acceptSlot() : null;
+        ProtocolSlot.Binding binding = slot == null ? null : slot.current();
+        Wire w = new Wire(network.nextId(), Connection.Kind.SOCKET, loop, this, false, retryPolicy, null, role, binding);
         if (!listeners.isEmpty()) {
             w.listener(listeners.get(0));
         }

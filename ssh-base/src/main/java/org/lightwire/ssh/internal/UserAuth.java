@@ -31,6 +31,7 @@ final class UserAuth {
     private String user;
     private boolean bannerSent;
     private int failures;
+    private boolean noneAsked;
     private String keyboardUser;
 
     UserAuth(SshServerSession session) {
@@ -72,7 +73,10 @@ final class UserAuth {
         sendBanner();
         switch (method) {
             case "none":
-                failure(false);
+                // the first "none" asks which methods exist (free, as in OpenSSH); repeating it
+                // is a failure like any other: paced and counted, or a client could flood with it
+                failure(noneAsked);
+                noneAsked = true;
                 return;
             case PUBLICKEY:
                 publickey(name, r);

@@ -292,6 +292,24 @@ class HostileInputTest {
     }
 
     @Test
+    void noneFloodIsPacedAndEndsWithNoMoreAuthMethods() throws Exception {
+        try (Harness h = new Harness(jca(), jca().ed25519().generate(),
+                Options.builder().add("auth-max-attempts", "2").add("auth-failure-delay-ms", "500"))) {
+            SshTestClient c = h.client();
+            c.connect(SshTestClient.Offer.of(ChaChaPolyCipher.NAME, Algorithms.SSH_ED25519));
+            c.requestUserAuth();
+            for (int i = 0; i < 5; i++) {
+                c.send(SshTestClient.msg(Msg.USERAUTH_REQUEST).string("u").string("ssh-connection").string("none"));
+            }
+            c.expect(Msg.USERAUTH_FAILURE); // the first asks which methods exist: answered at once
+            c.expectNothing(); // the second is a failure: it waits for the delay
+            h.conn.advanceMicros(500_000);
+            c.expect(Msg.USERAUTH_FAILURE);
+            assertEquals(SshDisconnect.NO_MORE_AUTH_METHODS_AVAILABLE, c.expectDisconnect());
+        }
+    }
+
+    @Test
     void hostileConnectionDoesNotDisturbAnother() throws Exception {
         // core's harness binds a protocol only to its first connection (EmbeddedConnection.accept()
         // binds none), so the second connection lives in a second harness; the point is that the

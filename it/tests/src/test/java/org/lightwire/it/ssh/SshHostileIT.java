@@ -201,6 +201,7 @@ class SshHostileIT {
                 p.send(new byte[] {(byte) type, 0, 0, 0, 1, 'x'});
                 Packet u = p.expect(SshHostilePeer.UNIMPLEMENTED);
                 assertEquals(seq, u.reader().u32(), "UNIMPLEMENTED names the sequence number of message " + type);
+                System.out.println("SshHostileIT: message " + type + " after auth (seq " + seq + ") -> UNIMPLEMENTED " + seq);
             }
             // still up: a command runs and its output arrives
             int channel = openSession(p);
@@ -216,6 +217,7 @@ class SshHostileIT {
                     throw new AssertionError("message " + d.type() + " before the output; got so far: " + output);
                 }
             }
+            System.out.println("SshHostileIT: the same connection then ran 'echo still-up': " + output.toString().strip());
         }
     }
 

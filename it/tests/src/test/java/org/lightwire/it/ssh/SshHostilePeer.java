@@ -100,14 +100,6 @@ final class SshHostilePeer implements AutoCloseable {
         return seqOut;
     }
 
-    byte[] sessionId() {
-        return sessionId;
-    }
-
-    String serverVersion() {
-        return serverVersion;
-    }
-
     // ---- steps towards the point of attack ---------------------------------------------------
 
     void writeRaw(byte[] bytes) throws IOException {

@@ -15,6 +15,12 @@ public interface Context extends AutoCloseable {
     /** The settings this context was created from. */
     ContextSettings settings();
 
+    /**
+     * The platform's name and version as status reports show it, e.g. "lightwire 0.1.0" (lws
+     * {@code lws_get_library_version}): the version of the core running this context.
+     */
+    String version();
+
     /** The service loops, index = lws tsi. Never empty. */
     List<ServiceLoop> loops();
 

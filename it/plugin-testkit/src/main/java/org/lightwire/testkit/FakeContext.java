@@ -36,6 +36,11 @@ public final class FakeContext implements Context {
     }
 
     @Override
+    public String version() {
+        return "lightwire 0.0.0-test";
+    }
+
+    @Override
     public List<ServiceLoop> loops() {
         return loops;
     }

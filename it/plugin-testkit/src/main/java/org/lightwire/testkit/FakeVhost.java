@@ -19,14 +19,14 @@ import org.lightwire.api.VhostSettings;
 /**
  * A vhost (lws {@code lws_vhost}) that knows the {@link Peer}s open on it, so
  * {@link #requestWriteableAll} reaches them as {@code lws_callback_on_writable_all_protocol} does.
- * It listens nowhere and belongs to no context unless a test sets them; it cannot make or adopt
- * connections.
+ * It listens nowhere and belongs to an empty {@link FakeContext} unless a test sets others; it
+ * cannot make or adopt connections.
  */
 public final class FakeVhost implements Vhost {
 
     private final List<FakeConnection> connections = new ArrayList<>();
     private final VhostSettings settings;
-    private Context context;
+    private Context context = new FakeContext(List.of(), List.of());
     private List<SocketAddress> listening = List.of();
 
     /** A vhost with exactly these settings (mounts, protocols, ports as a test needs). */
@@ -44,7 +44,7 @@ public final class FakeVhost implements Vhost {
         return settings.name();
     }
 
-    /** The context a test set; null until then. */
+    /** The context a test set; an empty one until then. */
     @Override
     public Context context() {
         return context;

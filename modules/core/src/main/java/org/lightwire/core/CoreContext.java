@@ -40,6 +40,9 @@ import org.lightwire.spi.Role;
  */
 public final class CoreContext implements org.lightwire.api.Context {
 
+    // the core bundle's own version: its module descriptor on the module path, else its manifest
+    private static final String VERSION = "lightwire" + CoreVersion.read().map(v -> " " + v).orElse("");
+
     private static final System.Logger LOG = System.getLogger("org.lightwire.core");
 
     private final ContextSettings settings;
@@ -552,5 +555,10 @@ public final class CoreContext implements org.lightwire.api.Context {
         fallbackResolver.close();
         onClosed.accept(this);
         LOG.log(Level.INFO, "context closed");
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
     }
 }

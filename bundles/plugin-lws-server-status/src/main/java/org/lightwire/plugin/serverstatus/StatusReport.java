@@ -138,6 +138,6 @@ final class StatusReport {
     }
 
     private static String version(Context context) {
-        return ServerVersion.of(context);
+        return context.version();
     }
 }

@@ -14,7 +14,7 @@ final class ServerIdentity {
 
     /** "lightwire" and the running core's version. */
     static String version(Vhost vhost) {
-        return ServerVersion.of(vhost.context());
+        return vhost.context().version();
     }
 
     /** The kernel's host name (lws {@code lws_canonical_hostname}); read from /proc, no DNS lookup. */

@@ -12,45 +12,32 @@ import java.nio.ByteBuffer;
  * back-pressure instead of buffering.
  *
  * <p>{@link #finish()} (the client's EOF) closes the pipe once every byte offered has been
- * written, so the child sees its end of input only after the last byte.
+ * written, so the child sees its end of input only after the last byte; {@link #stop()}
+ * drops what is held and closes the pipe at once.
  */
-final class InputPump {
+final class InputPump extends RingPump {
 
     /** Most bytes handed to one blocking write. */
     private static final int WRITE_RUN = 16 * 1024;
 
-    private final String label;
     private final OutputStream out;
     private final Runnable roomFreed;
-    private final byte[] ring;
-    private final Object lock = new Object();
-    private int head;
-    private int size;
+    /** End of input was asked for; guarded by lock. */
     private boolean finishing;
-    private IOException failure;
-    private volatile boolean stopped;
 
     /**
      * @param roomFreed run by the helper after it wrote bytes out, so the loop can reopen
      *        the peer's window
      */
     InputPump(String label, OutputStream out, int capacity, Runnable roomFreed) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("stream buffer must hold at least one byte, not " + capacity);
-        }
-        this.label = label;
+        super(label, capacity);
         this.out = out;
         this.roomFreed = roomFreed;
-        this.ring = new byte[capacity];
     }
 
-    void start(String threadName) {
-        Thread t = new Thread(this::pump, threadName);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void pump() {
+    /** Writes held runs to the pipe until stopped, or until finishing with nothing left held. */
+    @Override
+    void pump() {
         try {
             while (true) {
                 int from;
@@ -65,14 +52,13 @@ final class InputPump {
                     from = head;
                     // bounded runs: write(2) to a pipe returns only when all is taken, and room
                     // should come back as the child reads, not only after the whole ring went
-                    run = Math.min(Math.min(size, ring.length - head), WRITE_RUN);
+                    run = Math.min(heldRun(), WRITE_RUN);
                 }
                 // only this thread reads the held run; the loop appends after it
                 out.write(ring, from, run);
                 out.flush();
                 synchronized (lock) {
-                    head = (head + run) % ring.length;
-                    size -= run;
+                    consumed(run);
                 }
                 roomFreed.run();
             }
@@ -80,10 +66,8 @@ final class InputPump {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             synchronized (lock) {
-                if (!stopped) {
-                    // the child closed its stdin (exited, or never reads): later input is dropped
-                    failure = new IOException(label + ": " + e.getMessage(), e);
-                }
+                // the child closed its stdin (exited, or never reads): later input is dropped
+                failed(e);
                 size = 0;
             }
             roomFreed.run();
@@ -111,10 +95,8 @@ final class InputPump {
             }
             int taken = 0;
             while (size < ring.length && src.hasRemaining()) {
-                int tail = (head + size) % ring.length;
-                // size < capacity here, so tail == head means empty
-                int free = tail >= head ? ring.length - tail : head - tail;
-                int run = Math.min(free, src.remaining());
+                int tail = tail();
+                int run = Math.min(freeRun(), src.remaining());
                 src.get(ring, tail, run);
                 size += run;
                 taken += run;
@@ -142,21 +124,6 @@ final class InputPump {
     void finish() {
         synchronized (lock) {
             finishing = true;
-            lock.notifyAll();
-        }
-    }
-
-    /** Why the child stopped taking input, if it did. */
-    IOException failure() {
-        synchronized (lock) {
-            return failure;
-        }
-    }
-
-    /** Stops the helper at once, dropping what is held, and closes the pipe. */
-    void stop() {
-        stopped = true;
-        synchronized (lock) {
             lock.notifyAll();
         }
     }

@@ -13,41 +13,25 @@ import java.nio.ByteBuffer;
  *
  * <p>The helper calls {@code wakeup} when the ring goes from empty to non-empty and at
  * the end of the stream, so the loop asks for a writeable event only when there is
- * something to send (lws' {@code tx_waiting}).
+ * something to send (lws' {@code tx_waiting}). {@link #stop()} drops what is held; the
+ * pipe itself is closed by the owner.
  */
-final class OutputPump {
+final class OutputPump extends RingPump {
 
-    private final String label;
     private final InputStream in;
     private final Runnable wakeup;
-    private final byte[] ring;
-    private final Object lock = new Object();
-    /** Next byte the loop drains; guarded by lock. */
-    private int head;
-    /** Bytes held; guarded by lock. */
-    private int size;
+    /** The child closed the stream (or reading it failed); guarded by lock. */
     private boolean ended;
-    private IOException failure;
-    private volatile boolean stopped;
 
     OutputPump(String label, InputStream in, int capacity, Runnable wakeup) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("stream buffer must hold at least one byte, not " + capacity);
-        }
-        this.label = label;
+        super(label, capacity);
         this.in = in;
         this.wakeup = wakeup;
-        this.ring = new byte[capacity];
     }
 
-    /** Starts the helper thread that reads the pipe. */
-    void start(String threadName) {
-        Thread t = new Thread(this::pump, threadName);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void pump() {
+    /** Reads the pipe into the ring's free run until the end of the stream or a stop. */
+    @Override
+    void pump() {
         try {
             while (!stopped) {
                 int tail;
@@ -62,9 +46,9 @@ final class OutputPump {
                     if (size == 0) {
                         head = 0;
                     }
-                    tail = (head + size) % ring.length;
+                    tail = tail();
                     // the contiguous free run after the tail: only this thread writes there
-                    room = tail >= head ? ring.length - tail : head - tail;
+                    room = freeRun();
                 }
                 int n = in.read(ring, tail, room);
                 boolean wake;
@@ -89,9 +73,7 @@ final class OutputPump {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             synchronized (lock) {
-                if (!stopped) {
-                    failure = new IOException(label + ": " + e.getMessage(), e);
-                }
+                failed(e);
                 ended = true;
             }
             wakeup.run();
@@ -107,10 +89,9 @@ final class OutputPump {
         synchronized (lock) {
             int moved = 0;
             while (size > 0 && dst.hasRemaining()) {
-                int run = Math.min(Math.min(size, ring.length - head), dst.remaining());
+                int run = Math.min(heldRun(), dst.remaining());
                 dst.put(ring, head, run);
-                head = (head + run) % ring.length;
-                size -= run;
+                consumed(run);
                 moved += run;
             }
             if (moved > 0) {
@@ -138,21 +119,6 @@ final class OutputPump {
     boolean finished() {
         synchronized (lock) {
             return ended && size == 0;
-        }
-    }
-
-    /** Why reading stopped early, if it failed rather than reaching the end. */
-    IOException failure() {
-        synchronized (lock) {
-            return failure;
-        }
-    }
-
-    /** Stops the helper; what is held is dropped. The pipe itself is closed by the owner. */
-    void stop() {
-        stopped = true;
-        synchronized (lock) {
-            lock.notifyAll();
         }
     }
 }

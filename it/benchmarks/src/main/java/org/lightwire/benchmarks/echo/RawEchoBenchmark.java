@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lightwire.benchmarks.BenchmarkArgs;
 
 /**
  * Raw TCP echo, Lightwire against Netty 4.2, side by side in one JVM: bulk throughput with
@@ -35,15 +36,8 @@ public final class RawEchoBenchmark {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EchoOptions options;
-        try {
-            options = EchoOptions.parse(args);
-        } catch (EchoOptions.UsageException e) {
-            System.err.println("RawEchoBenchmark: " + e.getMessage());
-            System.err.println(EchoOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        EchoOptions options =
+                BenchmarkArgs.parseOrExit("RawEchoBenchmark", EchoOptions.USAGE, args, EchoOptions::parse);
         System.exit(runBounded(options));
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lightwire.benchmarks.BenchmarkArgs;
 
 /**
  * Static files over HTTP/1.1 keep-alive: wrk against Lightwire (the real launcher, OSGi
@@ -21,17 +22,8 @@ public final class HttpFileBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        HttpBenchOptions options;
-        try {
-            options = HttpBenchOptions.parse(args);
-        } catch (HttpBenchOptions.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("HttpFileBenchmark: " + e.getMessage());
-            }
-            System.err.println(HttpBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        HttpBenchOptions options =
+                BenchmarkArgs.parseOrExit("HttpFileBenchmark", HttpBenchOptions.USAGE, args, HttpBenchOptions::parse);
         Map<String, Map<String, Wrk.Result>> results = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         try (DocRoot root = DocRoot.create(options.servers().contains("lws"))) {

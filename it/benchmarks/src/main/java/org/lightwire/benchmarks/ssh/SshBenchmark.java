@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.lightwire.benchmarks.BenchmarkArgs;
 
 /**
  * SSH through exec, Lightwire's sshd-demo (lws-ssh-base + lws-sshd-demo in the real
@@ -37,17 +38,8 @@ public final class SshBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        SshBenchOptions options;
-        try {
-            options = SshBenchOptions.parse(args);
-        } catch (SshBenchOptions.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("SshBenchmark: " + e.getMessage());
-            }
-            System.err.println(SshBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        SshBenchOptions options =
+                BenchmarkArgs.parseOrExit("SshBenchmark", SshBenchOptions.USAGE, args, SshBenchOptions::parse);
         Path work = Files.createTempDirectory("lightwire-ssh-bench-");
         try {
             Path hostKey = keygen(work, "ssh_host_ed25519_key");

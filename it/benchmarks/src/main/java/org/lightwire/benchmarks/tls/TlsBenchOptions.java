@@ -3,6 +3,8 @@ package org.lightwire.benchmarks.tls;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.lightwire.benchmarks.BenchmarkArgs;
+import org.lightwire.benchmarks.BenchmarkArgs.UsageException;
 
 /**
  * Command line of {@link TlsBenchmark}.
@@ -16,72 +18,37 @@ import java.util.Set;
  */
 record TlsBenchOptions(int seconds, int warmup, int threads, int connections, int loops, Set<String> servers) {
 
-    static final Set<String> ALL = Set.of("jca", "bc", "lws");
+    static final List<String> ALL = List.of("jca", "bc", "lws");
+
+    /** Upper bound of every numeric option. */
+    private static final int MAX = 10_000;
 
     static final String USAGE = "usage: TlsBenchmark [--seconds N] [--warmup N] [--threads N] [--connections N]"
             + " [--loops N] [--servers jca,bc,lws] [--quick]";
 
-    /** A command line that does not parse; the message says why. */
-    static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    static TlsBenchOptions parse(String... args) throws UsageException {
+    static TlsBenchOptions parse(BenchmarkArgs args) throws UsageException {
         int seconds = 10;
         // the JIT needs a few seconds of handshakes before the JVM servers reach their pace
         int warmup = 5;
         int threads = 4;
         int connections = 4;
         int loops = 1;
-        Set<String> servers = new LinkedHashSet<>(List.of("jca", "bc", "lws"));
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--seconds" -> seconds = positive(args, ++i);
-                case "--warmup" -> warmup = positive(args, ++i);
-                case "--threads" -> threads = positive(args, ++i);
-                case "--connections" -> connections = positive(args, ++i);
-                case "--loops" -> loops = positive(args, ++i);
-                case "--servers" -> {
-                    servers = new LinkedHashSet<>();
-                    for (String s : value(args, ++i).split(",")) {
-                        if (!ALL.contains(s)) {
-                            throw new UsageException("unknown server '" + s + "' (jca, bc, lws)");
-                        }
-                        servers.add(s);
-                    }
-                }
+        Set<String> servers = new LinkedHashSet<>(ALL);
+        while (args.next()) {
+            switch (args.option()) {
+                case "--seconds" -> seconds = args.number(1, MAX);
+                case "--warmup" -> warmup = args.number(1, MAX);
+                case "--threads" -> threads = args.number(1, MAX);
+                case "--connections" -> connections = args.number(1, MAX);
+                case "--loops" -> loops = args.number(1, MAX);
+                case "--servers" -> servers = args.servers(ALL);
                 case "--quick" -> {
                     seconds = 2;
                     warmup = 1;
                 }
-                case "--help", "-h" -> throw new UsageException("");
-                default -> throw new UsageException("unknown option '" + args[i] + "'");
+                default -> throw args.unknown();
             }
         }
         return new TlsBenchOptions(seconds, warmup, threads, connections, loops, servers);
-    }
-
-    private static String value(String[] args, int i) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException("option '" + args[i - 1] + "' needs a value");
-        }
-        return args[i];
-    }
-
-    private static int positive(String[] args, int i) throws UsageException {
-        String v = value(args, i);
-        try {
-            int n = Integer.parseInt(v);
-            if (n < 1 || n > 10_000) {
-                throw new UsageException("option '" + args[i - 1] + "' must be 1..10000, not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("option '" + args[i - 1] + "' must be a number, not '" + v + "'");
-        }
     }
 }

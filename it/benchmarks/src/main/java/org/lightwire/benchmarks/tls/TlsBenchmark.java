@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lightwire.benchmarks.BenchmarkArgs;
 import org.lightwire.benchmarks.http.Ports;
 import org.lightwire.benchmarks.http.ServerProcess;
 
@@ -28,14 +29,8 @@ public final class TlsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        TlsBenchOptions options;
-        try {
-            options = TlsBenchOptions.parse(args);
-        } catch (TlsBenchOptions.UsageException e) {
-            System.err.println(e.getMessage().isEmpty() ? TlsBenchOptions.USAGE : e.getMessage() + "\n" + TlsBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        TlsBenchOptions options =
+                BenchmarkArgs.parseOrExit("TlsBenchmark", TlsBenchOptions.USAGE, args, TlsBenchOptions::parse);
         Path work = Files.createTempDirectory("lightwire-tls-bench-");
         Path cert = work.resolve("cert.pem");
         Path key = work.resolve("key.pem");

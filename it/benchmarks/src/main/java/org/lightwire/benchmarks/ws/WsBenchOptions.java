@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.lightwire.benchmarks.BenchmarkArgs;
+import org.lightwire.benchmarks.BenchmarkArgs.UsageException;
 
 /**
  * Command line of {@link WsEchoBenchmark}.
@@ -38,21 +40,12 @@ record WsBenchOptions(int seconds, int warmup, int rounds, int idle, Set<String>
         NONE
     }
 
-    static final Set<String> ALL = Set.of("lightwire", "netty", "lws");
+    static final List<String> ALL = List.of("lightwire", "netty", "lws");
 
     static final String USAGE = "usage: WsEchoBenchmark [--seconds N] [--warmup N] [--rounds N] [--idle N]"
             + " [--servers lightwire,netty,lws] [--heap MB] [--jfr DIR] [--pin same|split|none] [--quick]";
 
-    /** A command line that does not parse; the message says why. */
-    static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    static WsBenchOptions parse(String... args) throws UsageException {
+    static WsBenchOptions parse(BenchmarkArgs args) throws UsageException {
         int seconds = 2;
         int warmup = 2;
         int rounds = 5;
@@ -60,70 +53,26 @@ record WsBenchOptions(int seconds, int warmup, int rounds, int idle, Set<String>
         int heap = 256;
         Optional<Path> jfr = Optional.empty();
         Pin pin = Pin.SAME;
-        Set<String> servers = new LinkedHashSet<>(List.of("lightwire", "netty", "lws"));
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--seconds" -> seconds = positive(args, ++i);
-                case "--warmup" -> warmup = positive(args, ++i);
-                case "--rounds" -> rounds = positive(args, ++i);
-                case "--idle" -> idle = nonNegative(args, ++i);
-                case "--heap" -> heap = positive(args, ++i);
-                case "--jfr" -> jfr = Optional.of(Path.of(value(args, ++i)).toAbsolutePath());
-                case "--pin" -> {
-                    String v = value(args, ++i);
-                    try {
-                        pin = Pin.valueOf(v.toUpperCase(java.util.Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException("--pin is same, split or none, not '" + v + "'");
-                    }
-                }
-                case "--servers" -> {
-                    servers = new LinkedHashSet<>();
-                    for (String s : value(args, ++i).split(",")) {
-                        if (!ALL.contains(s)) {
-                            throw new UsageException("unknown server '" + s + "' (lightwire, netty, lws)");
-                        }
-                        servers.add(s);
-                    }
-                }
+        Set<String> servers = new LinkedHashSet<>(ALL);
+        while (args.next()) {
+            switch (args.option()) {
+                case "--seconds" -> seconds = args.positive();
+                case "--warmup" -> warmup = args.positive();
+                case "--rounds" -> rounds = args.positive();
+                case "--idle" -> idle = args.nonNegative();
+                case "--heap" -> heap = args.positive();
+                case "--jfr" -> jfr = Optional.of(Path.of(args.value()).toAbsolutePath());
+                case "--pin" -> pin = args.constant(Pin.class);
+                case "--servers" -> servers = args.servers(ALL);
                 case "--quick" -> {
                     seconds = 1;
                     warmup = 1;
                     rounds = 1;
                     idle = 1000;
                 }
-                case "--help", "-h" -> throw new UsageException("");
-                default -> throw new UsageException("unknown option '" + args[i] + "'");
+                default -> throw args.unknown();
             }
         }
         return new WsBenchOptions(seconds, warmup, rounds, idle, servers, heap, jfr, pin);
-    }
-
-    private static String value(String[] args, int i) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(args[i - 1] + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int positive(String[] args, int i) throws UsageException {
-        int n = nonNegative(args, i);
-        if (n == 0) {
-            throw new UsageException(args[i - 1] + " needs a positive number");
-        }
-        return n;
-    }
-
-    private static int nonNegative(String[] args, int i) throws UsageException {
-        String v = value(args, i);
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(args[i - 1] + " needs a number >= 0, not '" + v + "'");
     }
 }

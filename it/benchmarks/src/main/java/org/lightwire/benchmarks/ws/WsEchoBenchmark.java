@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lightwire.benchmarks.BenchmarkArgs;
 import org.lightwire.benchmarks.http.ServerProcess;
 
 /**
@@ -44,17 +45,8 @@ public final class WsEchoBenchmark {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        WsBenchOptions options;
-        try {
-            options = WsBenchOptions.parse(args);
-        } catch (WsBenchOptions.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("WsEchoBenchmark: " + e.getMessage());
-            }
-            System.err.println(WsBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        WsBenchOptions options =
+                BenchmarkArgs.parseOrExit("WsEchoBenchmark", WsBenchOptions.USAGE, args, WsBenchOptions::parse);
         System.exit(new WsEchoBenchmark(options).runBounded());
     }
 

@@ -1,15 +1,11 @@
 package org.lightwire.benchmarks.ws;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
-import org.lightwire.benchmarks.echo.LatencyHistogram;
+import org.lightwire.benchmarks.echo.ClosedLoop;
 
 /**
  * Closed-loop WebSocket echo load: each of K connections sends one masked text message of
@@ -20,36 +16,25 @@ import org.lightwire.benchmarks.echo.LatencyHistogram;
  *
  * <p>The echo may come back split into several messages: lws' mirror relays each chunk it
  * received as a message of its own (a 16 KiB message comes back as ~5), so a round trip
- * ends when the payload bytes, not the frames, add up to the message size.
+ * ends when the payload bytes, not the frames, add up to the message size. The loop
+ * itself is {@link ClosedLoop}.
  */
-final class WsEchoLoad implements AutoCloseable {
+final class WsEchoLoad extends ClosedLoop<WsEchoLoad.Conn> {
 
-    private static final long DRAIN_LIMIT_NANOS = Duration.ofSeconds(10).toNanos();
     private static final int RX_BUFFER = 256 * 1024;
 
-    private final Selector selector;
-    private final Conn[] conns;
     private final int messageSize;
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private LatencyHistogram latencies;
-    private long completed;
-    private boolean sending;
-    private String failure;
     private long random = System.nanoTime() | 1;
 
     /** Opens {@code connections} upgraded connections to {@code path} with {@code subprotocol}. */
     WsEchoLoad(InetSocketAddress server, String path, String subprotocol, int connections, int messageSize)
             throws IOException {
         this.messageSize = messageSize;
-        this.selector = Selector.open();
-        this.conns = new Conn[connections];
         try {
             for (int i = 0; i < connections; i++) {
                 Conn c = new Conn(i, messageSize);
                 c.channel = WsHandshake.open(server, path, subprotocol, c.rx);
-                c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
-                conns[i] = c;
+                add(c);
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -59,71 +44,22 @@ final class WsEchoLoad implements AutoCloseable {
 
     /** Drives the load for {@code duration}, then lets the round trips in flight finish. */
     WsMeasurement run(Duration duration) throws IOException {
-        latencies = new LatencyHistogram();
-        completed = 0;
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        sending = true;
-        for (Conn c : conns) {
-            send(c);
-        }
-        while (failure == null && System.nanoTime() < end) {
-            selector.select(this::onReady, 10);
-        }
-        long nanos = System.nanoTime() - start;
-        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-        long echoes = completed;
-        LatencyHistogram measured = latencies;
-        sending = false;
-        drain();
-        return new WsMeasurement(echoes, nanos, measured, cpu, failure);
+        Run run = drive(duration);
+        return new WsMeasurement(run.echoes(), run.nanos(), run.latencies(), run.cpuNanos(), run.failure());
     }
 
-    private void drain() throws IOException {
-        long giveUp = System.nanoTime() + DRAIN_LIMIT_NANOS;
-        while (failure == null && anyOutstanding() && System.nanoTime() < giveUp) {
-            selector.select(this::onReady, 10);
-        }
-        if (failure == null && anyOutstanding()) {
-            failure = "echoes still missing " + DRAIN_LIMIT_NANOS / 1_000_000_000 + " s after the run";
-        }
-    }
-
-    private boolean anyOutstanding() {
-        for (Conn c : conns) {
-            if (c.outstanding) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void onReady(SelectionKey key) {
-        Conn c = (Conn) key.attachment();
-        try {
-            if (key.isWritable()) {
-                flush(c);
-            }
-            if (key.isReadable()) {
-                receive(c);
-            }
-        } catch (IOException e) {
-            failure = "connection " + c.index + ": I/O error: " + e.getMessage();
-        }
-    }
-
-    private void receive(Conn c) throws IOException {
+    @Override
+    protected void receive(Conn c) throws IOException {
         ByteBuffer rx = c.rx;
         rx.compact();
         int n = c.channel.read(rx);
         rx.flip();
         if (n < 0) {
-            failure = "connection " + c.index + ": the server closed the connection";
+            fail(c, "the server closed the connection");
             return;
         }
         byte[] a = rx.array();
-        while (failure == null) {
+        while (!failed()) {
             int p = rx.position();
             int avail = rx.remaining();
             if (c.payloadLeft == 0) {
@@ -136,7 +72,7 @@ final class WsEchoLoad implements AutoCloseable {
                 int len7 = b1 & 0x7f;
                 int headLen = len7 == 126 ? 4 : len7 == 127 ? 10 : 2;
                 if ((b1 & 0x80) != 0) {
-                    failure = "connection " + c.index + ": the server sent a masked frame";
+                    fail(c, "the server sent a masked frame");
                     return;
                 }
                 if (avail < headLen) {
@@ -147,12 +83,11 @@ final class WsEchoLoad implements AutoCloseable {
                 rx.position(p + headLen);
                 c.opcode = b0 & 0x0f;
                 if (c.opcode == 8) {
-                    failure = "connection " + c.index + ": the server sent close" + closeDetail(rx, len);
+                    fail(c, "the server sent close" + closeDetail(rx, len));
                     return;
                 }
                 if (c.opcode <= 2 && c.received + len > messageSize) {
-                    failure = "connection " + c.index + ": " + (c.received + len) + " echoed bytes for a "
-                            + messageSize + "-byte message";
+                    fail(c, (c.received + len) + " echoed bytes for a " + messageSize + "-byte message");
                     return;
                 }
                 c.payloadLeft = len;
@@ -187,25 +122,20 @@ final class WsEchoLoad implements AutoCloseable {
 
     private void completed(Conn c) throws IOException {
         long now = System.nanoTime();
-        if (!c.outstanding) {
-            failure = "connection " + c.index + ": an echo arrived that was never sent";
+        if (!c.outstanding()) {
+            fail(c, "an echo arrived that was never sent");
             return;
         }
         if (!Arrays.equals(c.echoed, 0, messageSize, c.plain, 0, messageSize)) {
-            failure = "connection " + c.index + ": echoed message differs from the sent one";
+            fail(c, "echoed message differs from the sent one");
             return;
         }
-        c.outstanding = false;
         c.received = 0;
-        if (sending) {
-            // a round trip that ends after the measured time is left out of the figures
-            latencies.record(now - c.sentAt);
-            completed++;
-            send(c);
-        }
+        echoed(c, now);
     }
 
-    private void send(Conn c) throws IOException {
+    @Override
+    protected void send(Conn c) throws IOException {
         c.sequence++;
         writeSequence(c.plain, c.sequence);
         int mask = nextMask();
@@ -238,10 +168,8 @@ final class WsEchoLoad implements AutoCloseable {
             t[start + i] = (byte) (plain[i] ^ (byte) (mask >>> (24 - 8 * (i & 3))));
         }
         out.position(start + messageSize).flip();
-        c.outstanding = true;
         c.received = 0;
-        c.sentAt = System.nanoTime();
-        flush(c);
+        sent(c);
     }
 
     /** The sequence number as 16 hex digits at the start of the payload: stays ASCII text. */
@@ -262,46 +190,19 @@ final class WsEchoLoad implements AutoCloseable {
         return (int) (x >>> 16);
     }
 
-    private void flush(Conn c) throws IOException {
-        c.channel.write(c.tx);
-        int ops = c.tx.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-        if (c.key.interestOps() != ops) {
-            c.key.interestOps(ops);
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        for (Conn c : conns) {
-            if (c != null && c.channel != null) {
-                try {
-                    c.channel.close();
-                } catch (IOException ignored) {
-                    // the benchmark is over for this socket either way
-                }
-            }
-        }
-        selector.close();
-    }
-
     /** One connection's buffers and the state of its message in flight. */
-    private static final class Conn {
-        final int index;
+    static final class Conn extends ClosedLoop.Connection {
         final byte[] plain;
         final byte[] echoed;
         final ByteBuffer tx;
         final ByteBuffer rx = ByteBuffer.allocate(RX_BUFFER);
-        SocketChannel channel;
-        SelectionKey key;
         long sequence;
-        long sentAt;
-        boolean outstanding;
         int received;
         long payloadLeft;
         int opcode;
 
         Conn(int index, int size) {
-            this.index = index;
+            super(index);
             this.plain = new byte[size];
             this.echoed = new byte[size];
             this.tx = ByteBuffer.allocate(size + 14);
@@ -309,6 +210,11 @@ final class WsEchoLoad implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 plain[i] = (byte) ('a' + (index * 7 + i) % 26);
             }
+        }
+
+        @Override
+        protected ByteBuffer tx() {
+            return tx;
         }
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -55,7 +52,7 @@ class RawProxyFallbackIT {
     private static LauncherProcess launcher;
     private static Path clientKey;
     private static int tlsPort;
-    private static ServerSocket echo;
+    private static EchoPeer echo;
     private static int terminatingPort;
 
     @BeforeAll
@@ -88,8 +85,7 @@ class RawProxyFallbackIT {
                   "fallback-listen-accept": "1", "allow-non-tls": "1",
                   "ws-protocols": [{ "raw-proxy": { "status": "ok", "onward": "ipv4:127.0.0.1:%d" } }],
                   "mounts": [{ "mountpoint": "/", "origin": "file://%s" }] }""".formatted(tlsPort, cert, key, sshd.getPort(), www);
-        echo = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        THREADS.execute(RawProxyFallbackIT::echoForever);
+        echo = EchoPeer.start(10, THREADS);
         terminatingPort = Net.freePort();
         // every connection is TLS and relayed in clear to the echo server: raw-proxy under the TLS layer
         String terminating = """
@@ -98,30 +94,11 @@ class RawProxyFallbackIT {
                   "listen-accept-role": "raw-proxy", "listen-accept-protocol": "raw-proxy",
                   "apply-listen-accept": "1",
                   "ws-protocols": [{ "raw-proxy": { "status": "ok", "onward": "ipv4:127.0.0.1:%d" } }] }"""
-                .formatted(terminatingPort, cert, key, echo.getLocalPort());
+                .formatted(terminatingPort, cert, key, echo.port());
         Path conf = ProxyConfig.write(tmp.resolve("conf"), "\"count-threads\": \"2\"", vhost, terminating);
         launcher = LauncherProcess.start("--config-dir", conf.toString());
         launcher.awaitLine("vhost 'localhost' listening on", START);
         launcher.awaitLine("vhost 'tls-terminating' listening on", START);
-    }
-
-    /** The onward server of the TLS-terminating vhost: echoes each connection until its end of stream. */
-    private static void echoForever() {
-        while (!echo.isClosed()) {
-            try {
-                Socket s = echo.accept();
-                THREADS.execute(() -> {
-                    try (s) {
-                        s.getInputStream().transferTo(s.getOutputStream());
-                        s.shutdownOutput();
-                    } catch (IOException e) {
-                        // the test reports what did not come back
-                    }
-                });
-            } catch (IOException e) {
-                return; // closed at the end
-            }
-        }
     }
 
     @AfterAll

@@ -53,7 +53,7 @@ class RawProxyIT {
     private static int proxyPort;
     private static int deadProxyPort;
     private static int deadPort;
-    private static ServerSocket echo;
+    private static EchoPeer echo;
     private static int echoProxyPort;
 
     @BeforeAll
@@ -63,14 +63,13 @@ class RawProxyIT {
         proxyPort = Net.freePort();
         deadProxyPort = Net.freePort();
         deadPort = Net.freePort(); // nothing listens here
-        echo = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        THREADS.execute(RawProxyIT::echoForever);
+        echo = EchoPeer.start(200, THREADS);
         echoProxyPort = Net.freePort();
         // two loops, so the test also covers the onward connection being pinned to the accepted one's loop
         Path conf = ProxyConfig.write(tmp.resolve("conf"), "\"count-threads\": \"2\"",
                 ProxyConfig.proxyVhost("proxy", proxyPort, "ipv4:127.0.0.1:" + onward.getLocalPort()),
                 ProxyConfig.proxyVhost("dead-end", deadProxyPort, "ipv4:127.0.0.1:" + deadPort),
-                ProxyConfig.proxyVhost("echo", echoProxyPort, "ipv4:localhost:" + echo.getLocalPort()));
+                ProxyConfig.proxyVhost("echo", echoProxyPort, "ipv4:localhost:" + echo.port()));
         launcher = LauncherProcess.start("--config-dir", conf.toString());
         launcher.awaitLine("vhost 'dead-end' listening on", START);
     }
@@ -264,25 +263,6 @@ class RawProxyIT {
             good += r.get(120, TimeUnit.SECONDS) ? 1 : 0;
         }
         assertEquals(clients, good, "clients whose echo matched what they sent (no bytes crossed between pairs)");
-    }
-
-    /** The echo vhost's onward server: echoes each connection until its end of stream, then ends its own. */
-    private static void echoForever() {
-        while (!echo.isClosed()) {
-            try {
-                Socket s = echo.accept();
-                THREADS.execute(() -> {
-                    try (s) {
-                        s.getInputStream().transferTo(s.getOutputStream());
-                        s.shutdownOutput();
-                    } catch (IOException e) {
-                        // the client's digest check reports what did not come back
-                    }
-                });
-            } catch (IOException e) {
-                return; // closed at the end
-            }
-        }
     }
 
     // ---- helpers ----

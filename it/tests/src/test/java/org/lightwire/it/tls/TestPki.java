@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A test PKI made with the openssl command, as lws' test apps' scripts do: two CAs (the
  * trusted one and a stranger), server certificates per host name signed by the trusted
- * CA, and client certificates from each CA. EC P-256 throughout; files are PEM.
+ * CA, and client certificates from each CA. EC P-256 throughout; files are PEM. Shared by
+ * the TLS ITs and the wss ITs (which also need a certificate that does not name 127.0.0.1).
  */
-final class TestPki {
+public final class TestPki {
 
-    static final String OPENSSL = "/usr/bin/openssl";
+    public static final String OPENSSL = "/usr/bin/openssl";
 
     private final Path dir;
 
@@ -24,7 +25,7 @@ final class TestPki {
     }
 
     /** Makes the two CAs in {@code dir}. */
-    static TestPki create(Path dir) throws IOException, InterruptedException {
+    public static TestPki create(Path dir) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(OPENSSL))) {
             throw new AssertionError(OPENSSL + " is missing: install the Debian package 'openssl'");
         }
@@ -39,11 +40,11 @@ final class TestPki {
         return dir;
     }
 
-    Path cert(String name) {
+    public Path cert(String name) {
         return dir.resolve(name + ".crt");
     }
 
-    Path key(String name) {
+    public Path key(String name) {
         return dir.resolve(name + ".key");
     }
 
@@ -55,8 +56,18 @@ final class TestPki {
     }
 
     /** A server certificate for {@code host} (and 127.0.0.1) signed by {@code ca}. */
-    void server(String name, String host, String ca) throws IOException, InterruptedException {
-        leaf(name, "/CN=" + host, ca, "subjectAltName=DNS:" + host + ",IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+    public void server(String name, String host, String ca) throws IOException, InterruptedException {
+        server(name, host, ca, "DNS:" + host + ",IP:127.0.0.1");
+    }
+
+    /**
+     * A server certificate with common name {@code commonName} carrying exactly
+     * {@code subjectAltNames} (e.g. "DNS:other.test", to have one that does not name
+     * 127.0.0.1), signed by {@code ca}.
+     */
+    public void server(String name, String commonName, String ca, String subjectAltNames)
+            throws IOException, InterruptedException {
+        leaf(name, "/CN=" + commonName, ca, "subjectAltName=" + subjectAltNames + "\nextendedKeyUsage=serverAuth\n");
     }
 
     /** A client certificate signed by {@code ca}. */

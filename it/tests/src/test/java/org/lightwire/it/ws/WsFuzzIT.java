@@ -181,31 +181,10 @@ class WsFuzzIT {
         }
 
         byte[] frame(int firstByte, byte[] payload, boolean masked) {
+            // drawn even for an unmasked frame, so the cases a logged seed reproduces stay the same
             byte[] key = new byte[4];
             r.nextBytes(key);
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            b.write(firstByte);
-            int mask = masked ? 0x80 : 0;
-            int n = payload.length;
-            if (n <= 125) {
-                b.write(mask | n);
-            } else if (n <= 0xFFFF) {
-                b.write(mask | 126);
-                b.write(n >> 8);
-                b.write(n);
-            } else {
-                b.write(mask | 127);
-                for (int i = 7; i >= 0; i--) {
-                    b.write((int) ((long) n >> (i * 8)));
-                }
-            }
-            if (masked) {
-                b.writeBytes(key);
-            }
-            for (int i = 0; i < n; i++) {
-                b.write(masked ? payload[i] ^ key[i & 3] : payload[i]);
-            }
-            return b.toByteArray();
+            return WsPeer.encode(firstByte, payload, masked ? key : null);
         }
 
         /** A masked header announcing {@code length} bytes (64-bit form), without payload. */

@@ -86,9 +86,22 @@ final class WsPeer implements AutoCloseable {
     }
 
     byte[] frame(int firstByte, byte[] payload, boolean masked) {
+        if (!masked) {
+            return encode(firstByte, payload, null);
+        }
+        byte[] key = new byte[4];
+        random.nextBytes(key);
+        return encode(firstByte, payload, key);
+    }
+
+    /**
+     * A frame with {@code firstByte} (FIN, RSV, opcode) and the shortest length form for
+     * {@code payload}, masked with {@code maskKey} (4 bytes), or unmasked when it is null.
+     */
+    static byte[] encode(int firstByte, byte[] payload, byte[] maskKey) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.write(firstByte);
-        int mask = masked ? 0x80 : 0;
+        int mask = maskKey != null ? 0x80 : 0;
         int n = payload.length;
         if (n <= 125) {
             b.write(mask | n);
@@ -102,15 +115,13 @@ final class WsPeer implements AutoCloseable {
                 b.write((int) ((long) n >> (i * 8)));
             }
         }
-        if (!masked) {
+        if (maskKey == null) {
             b.writeBytes(payload);
             return b.toByteArray();
         }
-        byte[] key = new byte[4];
-        random.nextBytes(key);
-        b.writeBytes(key);
+        b.writeBytes(maskKey);
         for (int i = 0; i < n; i++) {
-            b.write(payload[i] ^ key[i & 3]);
+            b.write(payload[i] ^ maskKey[i & 3]);
         }
         return b.toByteArray();
     }

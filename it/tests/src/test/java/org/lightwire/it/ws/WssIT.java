@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lightwire.it.LauncherProcess;
+import org.lightwire.it.tls.TestPki;
 
 /**
  * WebSocket over TLS (wss: in lws, a vhost with {@code ssl_cert_filepath} serving ws
@@ -120,8 +121,8 @@ class WssIT {
     @ValueSource(strings = {"deflate", "none"})
     void pythonWssClientIsEchoedByATlsVhost(String compression, @TempDir Path tmp) throws Exception {
         WsProcess.requirePythonWebsockets(tmp);
-        WssPki pki = WssPki.create(tmp.resolve("pki"));
-        pki.server("srv", "localhost", "DNS:localhost,IP:127.0.0.1");
+        TestPki pki = TestPki.create(tmp.resolve("pki"));
+        pki.server("srv", "localhost", "ca", "DNS:localhost,IP:127.0.0.1");
         Path script = Files.writeString(tmp.resolve("client.py"), ECHO_CLIENT);
         int port = WsSetup.freePort();
         try (LauncherProcess launcher = startTlsEcho(tmp, pki, port);
@@ -143,8 +144,8 @@ class WssIT {
     @Test
     void aClientNotTrustingTheCaFailsTheHandshakeWhileTheServerKeepsServing(@TempDir Path tmp) throws Exception {
         WsProcess.requirePythonWebsockets(tmp);
-        WssPki pki = WssPki.create(tmp.resolve("pki"));
-        pki.server("srv", "localhost", "DNS:localhost,IP:127.0.0.1");
+        TestPki pki = TestPki.create(tmp.resolve("pki"));
+        pki.server("srv", "localhost", "ca", "DNS:localhost,IP:127.0.0.1");
         Path script = Files.writeString(tmp.resolve("client.py"), UNTRUSTING_CLIENT);
         int port = WsSetup.freePort();
         try (LauncherProcess launcher = startTlsEcho(tmp, pki, port);
@@ -167,10 +168,10 @@ class WssIT {
     void lightwireWssClientEchoesWithATrustedServerAndRefusesOtherNamesAndUnknownCas(@TempDir Path tmp)
             throws Exception {
         WsProcess.requirePythonWebsockets(tmp);
-        WssPki pki = WssPki.create(tmp.resolve("pki"));
-        pki.server("srv", "localhost", "DNS:localhost,IP:127.0.0.1");
+        TestPki pki = TestPki.create(tmp.resolve("pki"));
+        pki.server("srv", "localhost", "ca", "DNS:localhost,IP:127.0.0.1");
         // signed by the same trusted CA, but for another name only: just the hostname check can refuse it
-        pki.server("other", "other.test", "DNS:other.test");
+        pki.server("other", "other.test", "ca", "DNS:other.test");
         Path script = Files.writeString(tmp.resolve("servers.py"), SERVERS);
         int good = WsSetup.freePort();
         int otherName = WsSetup.freePort();
@@ -217,7 +218,7 @@ class WssIT {
     }
 
     /** A TLS vhost on 127.0.0.1:{@code port} with the test certificate, the echo its default ws protocol. */
-    private static LauncherProcess startTlsEcho(Path tmp, WssPki pki, int port) throws IOException, InterruptedException {
+    private static LauncherProcess startTlsEcho(Path tmp, TestPki pki, int port) throws IOException, InterruptedException {
         String vhost = """
                 { "name": "localhost", "port": "%d", "interface": "127.0.0.1",
                   "host-ssl-cert": "%s", "host-ssl-key": "%s",

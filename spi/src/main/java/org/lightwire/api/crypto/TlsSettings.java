@@ -1,9 +1,12 @@
 package org.lightwire.api.crypto;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a {@link TlsContextFactory} builds a TLS context from: role, PEM material and
@@ -26,6 +29,28 @@ public final class TlsSettings {
         REQUIRED
     }
 
+    /**
+     * A precise exception to a verifying client's check of the server (lws' client
+     * connection flags). Each one accepts exactly one kind of failure and keeps every other
+     * check; {@link Builder#verifyPeer(boolean) verifyPeer(false)} is the blunt "accept
+     * anything" ({@code LCCSCF_ALLOW_INSECURE}). Since 1.2.
+     */
+    public enum PeerRelaxation {
+        /**
+         * lws {@code LCCSCF_ALLOW_SELFSIGNED}: a chain of one certificate that is its own issuer
+         * and whose signature verifies with its own key is accepted; its validity dates,
+         * usage and (unless {@link #SKIP_HOSTNAME_CHECK}) host name are still checked.
+         */
+        SELF_SIGNED,
+        /**
+         * lws {@code LCCSCF_ALLOW_EXPIRED}: a chain that fails only on validity dates (expired
+         * or not yet valid) is accepted; it must still chain to a trust anchor and name the host.
+         */
+        EXPIRED,
+        /** lws {@code LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK}: the chain is checked, the host name is not. */
+        SKIP_HOSTNAME_CHECK
+    }
+
     private final Role role;
     private final byte[] certificateChainPem;
     private final byte[] privateKeyPem;
@@ -35,6 +60,7 @@ public final class TlsSettings {
     private final List<String> applicationProtocols;
     private final ClientAuthentication clientAuthentication;
     private final boolean verifyPeer;
+    private final Set<PeerRelaxation> peerRelaxations;
 
     private TlsSettings(Builder b) {
         this.role = b.role;
@@ -46,6 +72,8 @@ public final class TlsSettings {
         this.applicationProtocols = List.copyOf(b.applicationProtocols);
         this.clientAuthentication = b.clientAuthentication;
         this.verifyPeer = b.verifyPeer;
+        this.peerRelaxations = b.peerRelaxations.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(b.peerRelaxations));
     }
 
     /** A server with its certificate chain (leaf first) and private key, both PEM. */
@@ -99,12 +127,20 @@ public final class TlsSettings {
     }
 
     /**
-     * Client: whether the server's chain and host name are verified (default true; false is
-     * for tests against self-signed servers, lws {@code LCCSCF_ALLOW_SELFSIGNED} and
-     * {@code LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK} together).
+     * Client: whether the server's chain and host name are verified at all (default true;
+     * false accepts any server, lws {@code LCCSCF_ALLOW_INSECURE}). For narrower opt-outs
+     * see {@link #peerRelaxations()}.
      */
     public boolean verifyPeer() {
         return verifyPeer;
+    }
+
+    /**
+     * Client: the precise exceptions to the server checks (default none); meaningless when
+     * {@link #verifyPeer()} is false. Since 1.2.
+     */
+    public Set<PeerRelaxation> peerRelaxations() {
+        return peerRelaxations;
     }
 
     /** Builds {@link TlsSettings}. */
@@ -118,6 +154,7 @@ public final class TlsSettings {
         private final List<String> applicationProtocols = new ArrayList<>();
         private ClientAuthentication clientAuthentication = ClientAuthentication.NONE;
         private boolean verifyPeer = true;
+        private Set<PeerRelaxation> peerRelaxations = Set.of();
 
         private Builder(Role role) {
             this.role = role;
@@ -162,6 +199,12 @@ public final class TlsSettings {
 
         public Builder verifyPeer(boolean verify) {
             this.verifyPeer = verify;
+            return this;
+        }
+
+        /** Client: the precise exceptions to the server checks; replaces any set before. Since 1.2. */
+        public Builder peerRelaxations(Set<PeerRelaxation> relaxations) {
+            this.peerRelaxations = Set.copyOf(Objects.requireNonNull(relaxations, "relaxations"));
             return this;
         }
 

@@ -20,10 +20,12 @@
  *       {@link org.lightwire.api.crypto.Poly1305}, {@link org.lightwire.api.crypto.AesCipher})
  *       can be re-initialised for the next message with {@code reset} (since 1.1), the way
  *       OpenSSL contexts are re-initialised with a new IV, so hot paths allocate none.</li>
+ *   <li>TLS clients honour {@link org.lightwire.api.crypto.TlsSettings.PeerRelaxation}
+ *       (since 1.2): each relaxation accepts exactly one kind of server-certificate failure.</li>
  * </ul>
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.lightwire.api.crypto;
 
 import org.osgi.annotation.bundle.Export;

@@ -119,7 +119,7 @@ final class BcTlsContextFactory implements TlsContextFactory {
         if (settings.trustAnchorsPem().isEmpty()) {
             // BCJSSE's default: the JDK's cacerts (or javax.net.ssl.trustStore)
             tmf.init((KeyStore) null);
-            return tmf.getTrustManagers();
+            return relaxed(settings, tmf.getTrustManagers());
         }
         KeyStore anchors = KeyStore.getInstance("PKCS12");
         try {
@@ -132,7 +132,24 @@ final class BcTlsContextFactory implements TlsContextFactory {
             anchors.setCertificateEntry("anchor-" + i++, c);
         }
         tmf.init(anchors);
-        return tmf.getTrustManagers();
+        return relaxed(settings, tmf.getTrustManagers());
+    }
+
+    /** A client's PKIX trust manager wrapped for its self-signed/expired relaxations, if it has any. */
+    private TrustManager[] relaxed(TlsSettings settings, TrustManager[] managers) {
+        Set<TlsSettings.PeerRelaxation> r = settings.peerRelaxations();
+        if (settings.role() != TlsSettings.Role.CLIENT
+                || !(r.contains(TlsSettings.PeerRelaxation.SELF_SIGNED) || r.contains(TlsSettings.PeerRelaxation.EXPIRED))) {
+            return managers;
+        }
+        for (int i = 0; i < managers.length; i++) {
+            if (managers[i] instanceof javax.net.ssl.X509ExtendedTrustManager real) {
+                TrustManager[] out = managers.clone();
+                out[i] = new RelaxedServerTrust(real, r, java.time.Clock.systemUTC(), providers.jca());
+                return out;
+            }
+        }
+        throw new CryptoException("TLS (BCJSSE): the PKIX trust manager factory gave no X509ExtendedTrustManager to relax");
     }
 
     private static SSLParameters parameters(SSLContext context, TlsSettings settings) {
@@ -158,7 +175,7 @@ final class BcTlsContextFactory implements TlsContextFactory {
                     p.setWantClientAuth(false);
                     break;
             }
-        } else if (settings.verifyPeer()) {
+        } else if (settings.verifyPeer() && !settings.peerRelaxations().contains(TlsSettings.PeerRelaxation.SKIP_HOSTNAME_CHECK)) {
             // RFC 2818/6125 host name check of the server's certificate, done by BCJSSE's trust manager
             p.setEndpointIdentificationAlgorithm("HTTPS");
         }

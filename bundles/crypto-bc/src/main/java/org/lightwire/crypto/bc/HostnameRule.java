@@ -16,7 +16,8 @@ import org.bouncycastle.util.IPAddress;
  * name matches a dNSName case-insensitively, ignoring one trailing dot; a wildcard counts
  * only as the whole leftmost label of a name with at least two more labels and stands for
  * exactly one non-empty label; an IP literal matches only an iPAddress entry of the same
- * bytes. The subject CN is never consulted.
+ * bytes, never a dNSName. Names with empty labels are refused; a Unicode host is compared
+ * by its A-labels. The subject CN is never consulted.
  */
 final class HostnameRule {
 
@@ -51,16 +52,19 @@ final class HostnameRule {
         }
         try {
             // a literal: InetAddress parses it without any lookup
-            return InetAddress.getByName(h).getAddress();
+            byte[] a = InetAddress.getByName(h).getAddress();
+            // InetAddress turns an IPv4-mapped IPv6 literal into 4 bytes: keep it 16, so
+            // "::ffff:127.0.0.1" does not match an iPAddress entry of 127.0.0.1
+            return h.contains(":") && a.length == 4 ? mapped(a) : a;
         } catch (UnknownHostException e) {
             return null;
         }
     }
 
     static boolean dnsMatches(String pattern, String host) {
-        String p = normalise(pattern);
-        String h = normalise(host);
-        if (p.isEmpty() || h.isEmpty()) {
+        String p = normalise(pattern, false);
+        String h = normalise(host, true);
+        if (p == null || h == null) {
             return false;
         }
         if (!p.contains("*")) {
@@ -81,9 +85,44 @@ final class HostnameRule {
         return !first.isEmpty() && first.indexOf('.') < 0;
     }
 
-    private static String normalise(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    /**
+     * The lower-case ASCII form of a DNS name without one trailing dot, or null when it is
+     * not a usable name: empty labels, a last label of digits only (an IP-ish "127.1"), or
+     * non-ASCII in a certificate's name (dNSName is an IA5String: certificates carry
+     * internationalised names as A-labels, so a Unicode host is converted to its A-labels).
+     */
+    static String normalise(String name, boolean isHost) {
+        if (name == null) {
+            return null;
+        }
+        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (n.isEmpty()) {
+            return null;
+        }
+        if (!n.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            if (!isHost) {
+                return null;
+            }
+            try {
+                n = java.net.IDN.toASCII(n, 0);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (!n.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+                return null;
+            }
+        }
+        n = n.toLowerCase(Locale.ROOT);
+        String[] labels = n.split("\\.", -1);
+        for (String label : labels) {
+            if (label.isEmpty()) {
+                return null;
+            }
+        }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return n;
     }
 
     /** For messages: the names a certificate does carry. */
@@ -103,5 +142,13 @@ final class HostnameRule {
         } catch (UnknownHostException e) {
             return "(malformed iPAddress)";
         }
+    }
+
+    private static byte[] mapped(byte[] v4) {
+        byte[] a = new byte[16];
+        a[10] = (byte) 0xff;
+        a[11] = (byte) 0xff;
+        System.arraycopy(v4, 0, a, 12, 4);
+        return a;
     }
 }

@@ -7,8 +7,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The trust manager of a client built with {@code verifyPeer(false)}: any server chain is
- * accepted (lws {@code LCCSCF_ALLOW_SELFSIGNED} plus skipping the host name check), for
- * tests against self-signed servers only. It trusts no client, so it cannot weaken a server.
+ * accepted (lws {@code LCCSCF_ALLOW_INSECURE}), for
+ * tests only. It trusts no client, so it cannot weaken a server.
  */
 final class UnverifiedServers extends X509ExtendedTrustManager {
 

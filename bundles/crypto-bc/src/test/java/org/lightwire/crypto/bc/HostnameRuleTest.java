@@ -61,6 +61,41 @@ class HostnameRuleTest {
     }
 
     @Test
+    void emptyLabelsNeverMatch() {
+        assertFalse(HostnameRule.matches(names(dns("*.example.com")), "www..example.com"));
+        assertFalse(HostnameRule.matches(names(dns("www..example.com")), "www..example.com"), "not a host name, even spelled alike");
+        assertFalse(HostnameRule.matches(names(dns("*..example.com")), "a.example.com"));
+        assertFalse(HostnameRule.matches(names(dns(".example.com")), "example.com"));
+        assertFalse(HostnameRule.matches(names(dns(".")), "."));
+    }
+
+    @Test
+    void aWildcardNeverSpansLabels() {
+        assertFalse(HostnameRule.matches(names(dns("*.com")), "evil.com.example.com"));
+        assertFalse(HostnameRule.matches(names(dns("*.example.com")), "a.b.example.com"));
+        assertFalse(HostnameRule.matches(names(dns("*w.example.com")), "www.example.com"));
+        assertTrue(HostnameRule.matches(names(dns("*.EXAMPLE.com")), "A.Example.Com."));
+    }
+
+    @Test
+    void internationalisedNamesCompareAsALabels() {
+        assertTrue(HostnameRule.matches(names(dns("xn--bcher-kva.example")), "bücher.example"));
+        assertTrue(HostnameRule.matches(names(dns("xn--bcher-kva.example")), "BÜCHER.example"));
+        assertTrue(HostnameRule.matches(names(dns("*.example.com")), "bücher.example.com"));
+        assertFalse(HostnameRule.matches(names(dns("xn--bcher-kva.example")), "bucher.example"));
+        assertFalse(HostnameRule.matches(names(dns("xn--*.example")), "xn--bcher-kva.example"), "no partial wildcard into an A-label");
+    }
+
+    @Test
+    void addressLookalikesAreNotNames() {
+        assertFalse(HostnameRule.matches(names(dns("127.1")), "127.1"), "an all-digit last label is no host name");
+        assertFalse(HostnameRule.matches(names(dns("*.0.0.1")), "127.0.0.1"));
+        assertFalse(HostnameRule.matches(names(ip(127, 0, 0, 1)), "localhost"));
+        assertFalse(HostnameRule.matches(names(ip(127, 0, 0, 1)), "::ffff:127.0.0.1"), "an IPv4-mapped IPv6 address is another address");
+        assertTrue(HostnameRule.matches(names(ip(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1)), "::ffff:127.0.0.1"));
+    }
+
+    @Test
     void nothingMatchesNothing() {
         assertFalse(HostnameRule.matches(null, "a"));
         assertFalse(HostnameRule.matches(names(dns("a")), ""));

@@ -15,7 +15,9 @@ import org.lightwire.api.crypto.CertificateRejectedException.Reason;
  * Whether a certificate names a host (RFC 6125 section 6.4): dNSName subjectAltNames
  * compared case-insensitively, a wildcard only as the entire leftmost label and never
  * matching more than one label or a public-suffix-like two-label name; iPAddress
- * subjectAltNames for IP literals. The subject CN is not used (RFC 6125 6.4.4 deprecates it).
+ * subjectAltNames for IP literals, which never match a dNSName (nor a name an iPAddress).
+ * Names with empty labels are refused; a Unicode host is compared by its A-labels. The
+ * subject CN is not used (RFC 6125 6.4.4 deprecates it).
  */
 final class HostnameMatcher {
 
@@ -58,25 +60,69 @@ final class HostnameMatcher {
     }
 
     static boolean dnsMatches(String pattern, String host) {
-        String p = stripDot(pattern).toLowerCase(Locale.ROOT);
-        String h = stripDot(host).toLowerCase(Locale.ROOT);
-        if (p.isEmpty() || h.isEmpty()) {
+        String p = normalise(pattern, false);
+        String h = normalise(host, true);
+        if (p == null || h == null) {
             return false;
         }
-        if (!p.startsWith("*.")) {
-            return !p.contains("*") && p.equals(h);
+        if (!p.contains("*")) {
+            return p.equals(h);
+        }
+        // only a whole leftmost label may be a wildcard: "w*.example.com" and "www.*.com" name nothing
+        if (!p.startsWith("*.") || p.indexOf('*', 1) >= 0) {
+            return false;
         }
         String suffix = p.substring(1);
         // "*.com" would match every .com host: demand at least two labels after the wildcard
-        if (suffix.indexOf('.', 1) < 0 || suffix.contains("*")) {
+        if (suffix.indexOf('.', 1) < 0) {
             return false;
         }
-        int dot = h.indexOf('.');
-        return dot > 0 && h.substring(dot).equals(suffix);
+        if (!h.endsWith(suffix)) {
+            return false;
+        }
+        // the wildcard stands for exactly one non-empty label
+        String first = h.substring(0, h.length() - suffix.length());
+        return !first.isEmpty() && first.indexOf('.') < 0;
     }
 
-    private static String stripDot(String s) {
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    /**
+     * The lower-case ASCII form of a DNS name without one trailing dot, or null when it is
+     * not a usable name: empty labels, a last label of digits only (an IP-ish "127.1"), or
+     * non-ASCII in a certificate's name (dNSName is an IA5String: certificates carry
+     * internationalised names as A-labels, so a Unicode host is converted to its A-labels).
+     */
+    static String normalise(String name, boolean isHost) {
+        if (name == null) {
+            return null;
+        }
+        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (n.isEmpty()) {
+            return null;
+        }
+        if (!n.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            if (!isHost) {
+                return null;
+            }
+            try {
+                n = java.net.IDN.toASCII(n, 0);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (!n.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+                return null;
+            }
+        }
+        n = n.toLowerCase(Locale.ROOT);
+        String[] labels = n.split("\\.", -1);
+        for (String label : labels) {
+            if (label.isEmpty()) {
+                return null;
+            }
+        }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return n;
     }
 
     /** The address of an IPv4 or IPv6 literal, never resolving a name; null for a name. */
@@ -96,9 +142,20 @@ final class HostnameMatcher {
         }
         try {
             // a literal of only digits, dots, hex and colons: getByName parses, never looks up
-            return InetAddress.getByName(t).getAddress();
+            byte[] a = InetAddress.getByName(t).getAddress();
+            // InetAddress turns an IPv4-mapped IPv6 literal into 4 bytes: keep it 16, so
+            // "::ffff:127.0.0.1" does not match an iPAddress entry of 127.0.0.1
+            return t.contains(":") && a.length == 4 ? mapped(a) : a;
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    private static byte[] mapped(byte[] v4) {
+        byte[] a = new byte[16];
+        a[10] = (byte) 0xff;
+        a[11] = (byte) 0xff;
+        System.arraycopy(v4, 0, a, 12, 4);
+        return a;
     }
 }

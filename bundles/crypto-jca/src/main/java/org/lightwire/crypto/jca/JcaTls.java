@@ -102,10 +102,27 @@ final class JcaTls implements TlsContextFactory {
             } else {
                 tmf.init((KeyStore) null);
             }
-            return tmf.getTrustManagers();
+            return relaxed(settings, tmf.getTrustManagers());
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new CryptoException("TLS trust anchors: " + e.getMessage(), e);
         }
+    }
+
+    /** A client's PKIX trust manager wrapped for its self-signed/expired relaxations, if it has any. */
+    private static TrustManager[] relaxed(TlsSettings settings, TrustManager[] managers) {
+        java.util.Set<TlsSettings.PeerRelaxation> r = settings.peerRelaxations();
+        if (settings.role() != TlsSettings.Role.CLIENT
+                || !(r.contains(TlsSettings.PeerRelaxation.SELF_SIGNED) || r.contains(TlsSettings.PeerRelaxation.EXPIRED))) {
+            return managers;
+        }
+        for (int i = 0; i < managers.length; i++) {
+            if (managers[i] instanceof X509ExtendedTrustManager real) {
+                TrustManager[] out = managers.clone();
+                out[i] = new RelaxedServerTrust(real, r, java.time.Clock.systemUTC());
+                return out;
+            }
+        }
+        throw new CryptoException("TLS (SunJSSE): the PKIX trust manager factory gave no X509ExtendedTrustManager to relax");
     }
 
     /** A configured SunJSSE context. */
@@ -147,7 +164,7 @@ final class JcaTls implements TlsContextFactory {
             SSLEngine e = ctx.createSSLEngine(peerHost, peerPort);
             e.setUseClientMode(true);
             SSLParameters p = common(e);
-            if (settings.verifyPeer()) {
+            if (settings.verifyPeer() && !settings.peerRelaxations().contains(TlsSettings.PeerRelaxation.SKIP_HOSTNAME_CHECK)) {
                 p.setEndpointIdentificationAlgorithm("HTTPS");
             }
             if (peerHost != null && HostnameMatcher.ipLiteral(peerHost) == null) {
@@ -229,7 +246,7 @@ final class JcaTls implements TlsContextFactory {
         }
     }
 
-    /** For clients told not to verify (tests against self-signed servers): accepts any server. */
+    /** For clients told not to verify at all (lws {@code LCCSCF_ALLOW_INSECURE}): accepts any server. */
     private static final class TrustEverything extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {

@@ -21,7 +21,8 @@ import org.lightwire.spi.Role;
 
 /**
  * The connection machinery one context shares between its vhosts: the loops and how work
- * is spread over them, the installed roles, peer limits, socket options, connection ids.
+ * is spread over them, the installed roles, peer limits, socket options, connection ids,
+ * the default client TLS contexts.
  */
 public final class Network {
 
@@ -34,6 +35,7 @@ public final class Network {
     private final PeerLimits peerLimits;
     private final AtomicLong ids = new AtomicLong();
     private final Supplier<Resolver> resolver;
+    private final DefaultClientTls defaultClientTls = new DefaultClientTls();
 
     public Network(ContextSettings settings, List<EventLoop> loops, Supplier<Resolver> resolver) {
         this.settings = settings;
@@ -41,6 +43,11 @@ public final class Network {
         this.handoffs = new AtomicIntegerArray(loops.size());
         this.peerLimits = new PeerLimits(settings.ipLimitWsi());
         this.resolver = resolver;
+    }
+
+    /** Client TLS contexts for vhosts without TLS settings, this context's own. */
+    DefaultClientTls defaultClientTls() {
+        return defaultClientTls;
     }
 
     ContextSettings settings() {

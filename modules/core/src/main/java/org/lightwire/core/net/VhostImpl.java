@@ -82,6 +82,11 @@ public final class VhostImpl implements Vhost {
         return context;
     }
 
+    /** The connection machinery of this vhost's context. */
+    Network network() {
+        return network;
+    }
+
     @Override
     public VhostSettings settings() {
         return settings;

@@ -36,7 +36,8 @@ import org.lightwire.api.tls.SslOption;
  *
  * <p>Client contexts (outgoing https/wss) verify the server against the JDK trust store,
  * or {@code client-ssl-ca} when {@code enable-client-ssl} is on, and present
- * {@code client-ssl-cert} if set; relaxations are per request ({@link TlsClientOption}).
+ * {@code client-ssl-cert} if set; relaxations are per request ({@link TlsClientOption}), each
+ * mapped to the crypto SPI's precise {@code PeerRelaxation} (only ALLOW_INSECURE stops verification).
  */
 public final class VhostTls {
 
@@ -356,11 +357,27 @@ public final class VhostTls {
         } catch (IOException | IllegalArgumentException e) {
             throw new LightwireException("vhost '" + vhostName + "': client TLS settings: " + e.getMessage(), e);
         }
-        // chain checks can only be switched off as a whole in the crypto SPI: each of these opts out of them
-        if (options.contains(TlsClientOption.ALLOW_INSECURE) || options.contains(TlsClientOption.ALLOW_SELF_SIGNED)
-                || options.contains(TlsClientOption.ALLOW_EXPIRED)) {
+        if (options.contains(TlsClientOption.ALLOW_INSECURE)) {
             b.verifyPeer(false);
+        } else {
+            b.peerRelaxations(peerRelaxations(options));
         }
         return backend.tls().create(b.build());
+    }
+
+    /** lws' client connection flags as the crypto SPI's precise relaxations (ALLOW_INSECURE aside: it switches verification off). */
+    static Set<org.lightwire.api.crypto.TlsSettings.PeerRelaxation> peerRelaxations(Set<TlsClientOption> options) {
+        Set<org.lightwire.api.crypto.TlsSettings.PeerRelaxation> out =
+                EnumSet.noneOf(org.lightwire.api.crypto.TlsSettings.PeerRelaxation.class);
+        if (options.contains(TlsClientOption.ALLOW_SELF_SIGNED)) {
+            out.add(org.lightwire.api.crypto.TlsSettings.PeerRelaxation.SELF_SIGNED);
+        }
+        if (options.contains(TlsClientOption.ALLOW_EXPIRED)) {
+            out.add(org.lightwire.api.crypto.TlsSettings.PeerRelaxation.EXPIRED);
+        }
+        if (options.contains(TlsClientOption.SKIP_HOSTNAME_CHECK)) {
+            out.add(org.lightwire.api.crypto.TlsSettings.PeerRelaxation.SKIP_HOSTNAME_CHECK);
+        }
+        return out;
     }
 }

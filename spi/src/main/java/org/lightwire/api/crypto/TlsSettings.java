@@ -61,6 +61,7 @@ public final class TlsSettings {
     private final ClientAuthentication clientAuthentication;
     private final boolean verifyPeer;
     private final Set<PeerRelaxation> peerRelaxations;
+    private final List<String> namedGroups;
 
     private TlsSettings(Builder b) {
         this.role = b.role;
@@ -74,6 +75,7 @@ public final class TlsSettings {
         this.verifyPeer = b.verifyPeer;
         this.peerRelaxations = b.peerRelaxations.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(b.peerRelaxations));
+        this.namedGroups = List.copyOf(b.namedGroups);
     }
 
     /** A server with its certificate chain (leaf first) and private key, both PEM. */
@@ -143,6 +145,16 @@ public final class TlsSettings {
         return peerRelaxations;
     }
 
+    /**
+     * Key-exchange groups allowed, JSSE names in preference order ("secp256r1", "secp384r1",
+     * "secp521r1", "x25519", "x448"; lws {@code ecdh-curve}); empty = the backend's defaults.
+     * A backend whose runtime cannot restrict groups per engine (JSSE before Java 20) logs a
+     * warning when the context is built and uses its defaults. Since 1.2.
+     */
+    public List<String> namedGroups() {
+        return namedGroups;
+    }
+
     /** Builds {@link TlsSettings}. */
     public static final class Builder {
         private final Role role;
@@ -152,6 +164,7 @@ public final class TlsSettings {
         private List<String> protocols = List.of("TLSv1.3", "TLSv1.2");
         private final List<String> cipherSuites = new ArrayList<>();
         private final List<String> applicationProtocols = new ArrayList<>();
+        private final List<String> namedGroups = new ArrayList<>();
         private ClientAuthentication clientAuthentication = ClientAuthentication.NONE;
         private boolean verifyPeer = true;
         private Set<PeerRelaxation> peerRelaxations = Set.of();
@@ -205,6 +218,18 @@ public final class TlsSettings {
         /** Client: the precise exceptions to the server checks; replaces any set before. Since 1.2. */
         public Builder peerRelaxations(Set<PeerRelaxation> relaxations) {
             this.peerRelaxations = Set.copyOf(Objects.requireNonNull(relaxations, "relaxations"));
+            return this;
+        }
+
+        /** Key-exchange groups, JSSE names in preference order; replaces any set before. Since 1.2. */
+        public Builder namedGroups(List<String> names) {
+            for (String n : names) {
+                if (n == null || n.isBlank()) {
+                    throw new BadParameterException("TLS named group names must not be empty");
+                }
+            }
+            namedGroups.clear();
+            namedGroups.addAll(names);
             return this;
         }
 

@@ -6,6 +6,9 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import org.bouncycastle.jsse.BCSSLEngine;
+import org.bouncycastle.jsse.BCSSLParameters;
+import org.lightwire.api.crypto.BadParameterException;
 import org.lightwire.api.crypto.TlsContext;
 import org.lightwire.api.crypto.TlsSettings;
 
@@ -32,6 +35,7 @@ final class BcTlsContext implements TlsContext {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
         engine.setSSLParameters(copy());
+        restrictGroups(engine);
         return engine;
     }
 
@@ -51,7 +55,23 @@ final class BcTlsContext implements TlsContext {
             }
         }
         engine.setSSLParameters(p);
+        restrictGroups(engine);
         return engine;
+    }
+
+    /** Key-exchange groups (lws ecdh-curve): BCJSSE takes them per engine, JSSE's SSLParameters cannot before Java 20. */
+    private void restrictGroups(SSLEngine engine) {
+        if (settings.namedGroups().isEmpty()) {
+            return;
+        }
+        BCSSLEngine bc = (BCSSLEngine) engine;
+        BCSSLParameters p = bc.getParameters();
+        p.setNamedGroups(settings.namedGroups().toArray(new String[0]));
+        try {
+            bc.setParameters(p);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("TLS named groups " + settings.namedGroups() + ": " + e.getMessage(), e);
+        }
     }
 
     /** SSLParameters is mutable: each engine gets its own copy. */

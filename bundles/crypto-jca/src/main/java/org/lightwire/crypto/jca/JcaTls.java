@@ -30,6 +30,17 @@ final class JcaTls implements TlsContextFactory {
     private final JcaX509 x509;
     private final SecureRandom random;
 
+    // SSLParameters.setNamedGroups(String[]) where the runtime has it (Java 20+)
+    private static final java.lang.reflect.Method SET_NAMED_GROUPS = namedGroupsSetter();
+
+    private static java.lang.reflect.Method namedGroupsSetter() {
+        try {
+            return SSLParameters.class.getMethod("setNamedGroups", String[].class);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
     JcaTls(JcaX509 x509, SecureRandom random) {
         this.x509 = x509;
         this.random = random;
@@ -45,6 +56,12 @@ final class JcaTls implements TlsContextFactory {
             ctx.init(keyManagers, trustManagers, random);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("TLS (SunJSSE): " + e.getMessage(), e);
+        }
+        if (!settings.namedGroups().isEmpty() && SET_NAMED_GROUPS == null) {
+            System.getLogger("org.lightwire.crypto.jca").log(System.Logger.Level.WARNING, () -> "TLS key-exchange groups (ecdh-curve) "
+                    + settings.namedGroups() + " cannot be set per connection on Java " + Runtime.version().feature()
+                    + " (SSLParameters.setNamedGroups arrived in Java 20): the JVM-wide -Djdk.tls.namedGroups decides;"
+                    + " the crypto-bc backend applies them");
         }
         Context c = new Context(ctx, settings);
         // fail now, not per connection, on unknown protocols or suites
@@ -186,7 +203,14 @@ final class JcaTls implements TlsContextFactory {
             return p;
         }
 
-        private static void apply(SSLEngine e, SSLParameters p) {
+        private void apply(SSLEngine e, SSLParameters p) {
+            if (!settings.namedGroups().isEmpty() && SET_NAMED_GROUPS != null) {
+                try {
+                    SET_NAMED_GROUPS.invoke(p, (Object) settings.namedGroups().toArray(new String[0]));
+                } catch (ReflectiveOperationException ex) {
+                    throw new BadParameterException("TLS named groups " + settings.namedGroups() + ": " + ex.getMessage(), ex);
+                }
+            }
             try {
                 e.setSSLParameters(p);
             } catch (IllegalArgumentException ex) {

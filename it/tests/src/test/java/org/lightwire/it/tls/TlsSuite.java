@@ -99,6 +99,7 @@ abstract class TlsSuite {
                       "mounts": [{ "mountpoint": "/", "origin": "file://%5$s/site-m", "default": "index.html" }] },
                     { "name": "open.test", "port": "%7$d", "interface": "127.0.0.1",
                       "host-ssl-cert": "%4$s/srv-o.crt", "host-ssl-key": "%4$s/srv-o.key", "allow-http-on-https": "1",
+                      "ecdh-curve": "prime256v1",
                       "mounts": [{ "mountpoint": "/", "origin": "file://%5$s/site-o", "default": "index.html" }] },
                     { "name": "fallback.test", "port": "%8$d", "interface": "127.0.0.1",
                       "host-ssl-cert": "%4$s/srv-o.crt", "host-ssl-key": "%4$s/srv-o.key",
@@ -190,6 +191,25 @@ abstract class TlsSuite {
         String other = TestPki.runAnyExit(null, 20, TestPki.OPENSSL, "s_client", "-connect", "127.0.0.1:" + sni,
                 "-servername", "a.test", "-alpn", "spdy/1");
         assertTrue(other.contains("No ALPN negotiated"), other);
+    }
+
+    @Test
+    void ecdhCurveRestrictsTheKeyExchangeGroupWhereTheBackendCan() throws Exception {
+        // the client prefers X25519; the vhost's ecdh-curve is prime256v1
+        String both = TestPki.runAnyExit(null, 20, TestPki.OPENSSL, "s_client", "-connect", "127.0.0.1:" + open,
+                "-servername", "open.test", "-groups", "X25519:P-256");
+        String x25519Only = TestPki.runAnyExit(null, 20, TestPki.OPENSSL, "s_client", "-connect", "127.0.0.1:" + open,
+                "-servername", "open.test", "-groups", "X25519");
+        if (backend().equals("bc")) {
+            // BCJSSE takes the groups per engine: P-256 is used, and a client with only X25519 finds no common group
+            assertTrue(both.contains("prime256v1") || both.contains("secp256r1"), both);
+            assertTrue(x25519Only.contains("Cipher is (NONE)"), x25519Only);
+        } else {
+            // JSSE on Java 17 cannot restrict groups per engine: the client's choice stands, and the backend says so
+            assertTrue(both.contains("X25519"), both);
+            assertTrue(x25519Only.contains("X25519"), x25519Only);
+            assertTrue(launcher.log().contains("cannot be set per connection on Java"), launcher.log());
+        }
     }
 
     // ---- acceptance 1: client certificates ----

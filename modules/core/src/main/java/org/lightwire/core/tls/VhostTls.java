@@ -52,7 +52,7 @@ public final class VhostTls {
     private final List<String> protocols;
     private final List<String> serverSuites;
     private final boolean serverCipherOrder;
-    // ecdh-curve as a JSSE named group, applied per engine where the runtime can (JDK 20+)
+    // ecdh-curve as a JSSE named group, applied per engine by the backend where it can
     private final String namedGroup;
     private volatile CryptoBackend clientsBuiltWith;
 
@@ -83,24 +83,8 @@ public final class VhostTls {
         } catch (IllegalArgumentException e) {
             throw new LightwireException("vhost '" + vhostName + "': " + e.getMessage(), e);
         }
-        if (namedGroup != null && SET_NAMED_GROUPS == null) {
-            LOG.log(Level.WARNING, () -> "vhost '" + vhostName + "': ecdh-curve " + namedGroup + " cannot be set per vhost on Java "
-                    + Runtime.version().feature() + " (SSLParameters.setNamedGroups arrived in Java 20); the JVM-wide"
-                    + " -Djdk.tls.namedGroups decides the key-exchange groups");
-        }
         if (settings.servesTls()) {
             reloadServer(true);
-        }
-    }
-
-    // SSLParameters.setNamedGroups(String[]) where the runtime has it (Java 20+)
-    private static final java.lang.reflect.Method SET_NAMED_GROUPS = namedGroupsSetter();
-
-    private static java.lang.reflect.Method namedGroupsSetter() {
-        try {
-            return SSLParameters.class.getMethod("setNamedGroups", String[].class);
-        } catch (NoSuchMethodException e) {
-            return null;
         }
     }
 
@@ -115,19 +99,6 @@ public final class VhostTls {
             default -> throw new IllegalArgumentException("ecdh-curve '" + curve
                     + "' is not one of prime256v1, secp384r1, secp521r1, X25519, X448");
         };
-    }
-
-    private void applyNamedGroup(SSLEngine e) {
-        if (namedGroup == null || SET_NAMED_GROUPS == null) {
-            return;
-        }
-        SSLParameters p = e.getSSLParameters();
-        try {
-            SET_NAMED_GROUPS.invoke(p, (Object) new String[] {namedGroup});
-            e.setSSLParameters(p);
-        } catch (ReflectiveOperationException | RuntimeException ex) {
-            LOG.log(Level.DEBUG, () -> "vhost '" + vhostName + "': ecdh-curve not applied: " + ex);
-        }
     }
 
     private static List<String> splitAlpn(String list) {
@@ -197,7 +168,6 @@ public final class VhostTls {
             e.setSSLParameters(p);
         }
         selectAlpn(e, alpn());
-        applyNamedGroup(e);
         return Optional.of(e);
     }
 
@@ -263,7 +233,8 @@ public final class VhostTls {
             org.lightwire.api.crypto.TlsSettings.Builder b = org.lightwire.api.crypto.TlsSettings
                     .server(Files.readAllBytes(cert), Files.readAllBytes(key))
                     .protocols(protocols)
-                    .cipherSuites(serverSuites);
+                    .cipherSuites(serverSuites)
+                    .namedGroups(namedGroup == null ? List.of() : List.of(namedGroup));
             if (ca != null) {
                 b.trustAnchorsPem(Files.readAllBytes(ca))
                         .clientAuthentication(org.lightwire.api.crypto.TlsSettings.ClientAuthentication.REQUIRED);

@@ -66,6 +66,15 @@ public interface RoleHandler {
         throw new UnsupportedOperationException("role has no validity ping");
     }
 
+    /**
+     * The context is shutting down and will close this connection right after this call:
+     * the role may hand the binding its protocol's goodbye (a WebSocket close 1001, later an
+     * HTTP/2 GOAWAY), written as far as the socket takes it at once, without waiting for the
+     * peer.
+     */
+    default void goingAway() {
+    }
+
     /** The connection has closed; tell the protocol. */
     void closed();
 

@@ -33,6 +33,8 @@ import org.lightwire.spi.Role;
  */
 public final class EmbeddedConnection implements AutoCloseable {
 
+    // set by close(): the harness then only hands out what was already written
+    private boolean contextClosed;
     private static final int MAX_PASSES = 10_000;
 
     private final CoreContext context;
@@ -224,6 +226,9 @@ public final class EmbeddedConnection implements AutoCloseable {
      * nothing changes.
      */
     public void runPending() {
+        if (contextClosed) {
+            return; // nothing runs after close; what was written stays readable
+        }
         for (int i = 0; i < MAX_PASSES; i++) {
             loop.runOnce(0);
             boolean acted = false;
@@ -261,6 +266,7 @@ public final class EmbeddedConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        contextClosed = true;
         context.close();
     }
 

@@ -556,6 +556,14 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
 
     @Override
     protected void closeForShutdown() {
+        if (state == State.OPEN) {
+            try {
+                handler.goingAway();
+            } catch (Throwable e) {
+                Fatal.rethrowIfFatal(e);
+                LOG.log(Level.DEBUG, () -> describe() + ": going-away failed: " + e);
+            }
+        }
         closeNow();
     }
 

@@ -587,6 +587,22 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
         }
     }
 
+    @Override
+    public void goingAway() {
+        // the server is stopping: say so with 1001 if the socket takes it now, then the context closes us
+        if (phase != Phase.OPEN || closeSent || closeCode >= 0 || binding.hasPendingOutput()) {
+            return;
+        }
+        closeCode = CloseCodes.GOING_AWAY;
+        closeReason = "server going away";
+        ByteBuffer payload = ByteBuffer.allocate(125);
+        CloseFrames.write(closeCode, closeReason, payload);
+        payload.flip();
+        sendFrame(Opcodes.CLOSE, true, false, payload);
+        closeSent = true;
+        phase = Phase.CLOSING;
+    }
+
     private void sendClose() {
         ByteBuffer payload = ByteBuffer.allocate(125);
         if (closeCode != CloseCodes.NO_STATUS_RECEIVED) {

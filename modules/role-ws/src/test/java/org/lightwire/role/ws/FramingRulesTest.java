@@ -33,6 +33,15 @@ class FramingRulesTest {
     }
 
     @Test
+    void serverShutdownSaysGoingAway() {
+        WsTestServer s = upgraded();
+        s.close(); // the context closes: every connection gets the close frame before its socket goes
+
+        assertEquals(1001, s.closeCode());
+        assertTrue(s.chat.events.contains("closed"), s.chat.events.toString());
+    }
+
+    @Test
     void unmaskedClientFrameClosesWith1002() {
         try (WsTestServer s = upgraded()) {
             s.send(Peer.bytes(0x81, 0x02, 'h', 'i'));

@@ -5,8 +5,9 @@
  *
  * <ul>
  *   <li>{@code org.lightwire.dns}: the getaddrinfo-shaped API for direct use.</li>
- *   <li>As an {@link org.lightwire.spi.Resolver} in the registry it is what client
- *       connections resolve through while this bundle is installed.</li>
+ *   <li>As a {@link org.lightwire.spi.ResolverProvider} in the registry it gives each
+ *       context a resolver configured by that context's {@code async-dns-*} keys; client
+ *       connections resolve through it while this bundle is installed.</li>
  *   <li>As the {@code lightwire-resolve} {@link java.util.spi.ToolProvider} it is the
  *       launcher's {@code resolve} command.</li>
  * </ul>
@@ -21,6 +22,6 @@ module org.lightwire.dns {
     // the resolve tool runs its lookups on a bare context of the core it is loaded with
     uses org.lightwire.api.ContextFactory;
 
-    provides org.lightwire.spi.Resolver with org.lightwire.dns.internal.AsyncDnsResolver;
+    provides org.lightwire.spi.ResolverProvider with org.lightwire.dns.internal.AsyncDnsResolverProvider;
     provides java.util.spi.ToolProvider with org.lightwire.dns.internal.ResolveTool;
 }

@@ -18,6 +18,7 @@ module org.lightwire.core {
 
     uses org.lightwire.spi.Role;
     uses org.lightwire.spi.Resolver;
+    uses org.lightwire.spi.ResolverProvider;
     uses org.lightwire.api.ProtocolProvider;
     uses org.lightwire.api.crypto.CryptoBackend;
 

@@ -1,9 +1,8 @@
 package org.lightwire.dns;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Properties;
+import org.lightwire.api.ContextSettings;
 import org.lightwire.api.RetryPolicy;
 import org.lightwire.dns.internal.NameserverAddress;
 import org.lightwire.dns.internal.ResolvConf;
@@ -13,39 +12,18 @@ import org.lightwire.dns.internal.ResolvConf;
  * how often to retry, how big the cache may grow. Immutable; every value has a safe
  * default and a key.
  *
- * <p>The bundle reads its settings from system properties ({@link #fromProperties}), so it
- * needs nothing from the context config; the nameserver defaults to the first
- * {@code nameserver} line of {@code /etc/resolv.conf} (lws' platform discovery on Linux).
+ * <p>Inside a context they come from its {@code async-dns-*} global config keys
+ * ({@link #fromContext}), so each context, and each reload, has its own; the nameserver
+ * defaults to the first {@code nameserver} line of {@code /etc/resolv.conf} (lws' platform
+ * discovery on Linux).
  */
 public final class DnsSettings {
-
-    /** Nameserver override, {@code IP[:PORT]} ({@code [IPv6]:PORT} with a port). */
-    public static final String KEY_NAMESERVER = "lightwire.dns.nameserver";
-    /** {@code false} asks for A records only (lws built without {@code LWS_IPV6}). */
-    public static final String KEY_IPV6 = "lightwire.dns.ipv6";
-    /** How long one try waits for its answer, in milliseconds. */
-    public static final String KEY_TIMEOUT_MS = "lightwire.dns.timeout-ms";
-    /** How many times an unanswered query is sent again before the lookup times out. */
-    public static final String KEY_RETRIES = "lightwire.dns.retries";
-    /** How many (name, record type) answers the cache of one loop keeps. */
-    public static final String KEY_CACHE_ENTRIES = "lightwire.dns.cache-entries";
-    /** The longest an answer is cached whatever its TTL, in seconds. */
-    public static final String KEY_MAX_TTL_SECS = "lightwire.dns.max-ttl-secs";
-    /**
-     * How many questions one loop has out at the nameserver at once; more wait their turn.
-     * A burst of thousands of datagrams would overflow the server's socket buffer and
-     * come back as timeouts and retries.
-     */
-    public static final String KEY_MAX_IN_FLIGHT = "lightwire.dns.max-in-flight";
-    /** Where the nameserver is discovered when no override is given. */
-    public static final String KEY_RESOLV_CONF = "lightwire.dns.resolv-conf";
 
     static final int DEFAULT_TIMEOUT_MS = 2000;
     static final int DEFAULT_RETRIES = 2;
     static final int DEFAULT_CACHE_ENTRIES = 512;
     static final int DEFAULT_MAX_TTL_SECS = 86_400;
     static final int DEFAULT_MAX_IN_FLIGHT = 64;
-    static final Path DEFAULT_RESOLV_CONF = Path.of("/etc/resolv.conf");
 
     private final InetSocketAddress nameserver;
     private final boolean ipv6;
@@ -76,74 +54,34 @@ public final class DnsSettings {
                 .cacheEntries(cacheEntries).maxTtlSeconds(maxTtlSeconds).maxInFlight(maxInFlight);
     }
 
-    /** Settings from the JVM's system properties (the keys above) and {@code /etc/resolv.conf}. */
-    public static DnsSettings fromSystemProperties() {
-        return fromProperties(System.getProperties());
-    }
-
     /**
-     * Settings from {@code props}: each key above, else its default; the nameserver from
-     * {@link #KEY_NAMESERVER}, else the resolv.conf at {@link #KEY_RESOLV_CONF}, else
-     * 127.0.0.1:53 (what the C library assumes when resolv.conf names none).
+     * The settings of one context: its {@code async-dns-*} global keys (ranges were checked
+     * when the config was read); the nameserver from {@code async-dns-nameserver}, else the
+     * first of {@code async-dns-resolv-conf}, else 127.0.0.1:53 (what the C library assumes
+     * when resolv.conf names none). IPv6 questions are off as well when the JVM runs with
+     * {@code java.net.preferIPv4Stack}, since it could not connect to the answers.
      *
-     * @throws DnsConfigException naming the key or file whose value is wrong
+     * @throws DnsConfigException naming the key or file whose value cannot be used
      */
-    public static DnsSettings fromProperties(Properties props) {
-        String override = props.getProperty(KEY_NAMESERVER);
-        InetSocketAddress ns;
-        if (override != null && !override.isBlank()) {
-            ns = NameserverAddress.parse(override.trim(), KEY_NAMESERVER);
-        } else {
-            String conf = props.getProperty(KEY_RESOLV_CONF);
-            ns = ResolvConf.firstNameserver(conf == null ? DEFAULT_RESOLV_CONF : Path.of(conf))
-                    .orElse(new InetSocketAddress(NameserverAddress.LOOPBACK_V4, NameserverAddress.DNS_PORT));
-        }
-        boolean ipv6Default = !Boolean.parseBoolean(props.getProperty("java.net.preferIPv4Stack", "false"));
-        int retries = intProperty(props, KEY_RETRIES, DEFAULT_RETRIES, 0, 10);
+    public static DnsSettings fromContext(ContextSettings context) {
+        InetSocketAddress ns = context.asyncDnsNameserver()
+                .map(v -> NameserverAddress.parse(v.trim(), "async-dns-nameserver"))
+                .orElseGet(() -> ResolvConf.firstNameserver(context.asyncDnsResolvConf())
+                        .orElse(new InetSocketAddress(NameserverAddress.LOOPBACK_V4, NameserverAddress.DNS_PORT)));
+        boolean ipv4Stack = Boolean.parseBoolean(System.getProperty("java.net.preferIPv4Stack", "false"));
         return builder(ns)
-                .ipv6(booleanProperty(props, KEY_IPV6, ipv6Default))
-                .timeoutMillis(intProperty(props, KEY_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, 1, 60_000))
-                .retryPolicy(defaultRetries(retries))
-                .cacheEntries(intProperty(props, KEY_CACHE_ENTRIES, DEFAULT_CACHE_ENTRIES, 0, 1_000_000))
-                .maxTtlSeconds(intProperty(props, KEY_MAX_TTL_SECS, DEFAULT_MAX_TTL_SECS, 0, 7 * 86_400))
-                .maxInFlight(intProperty(props, KEY_MAX_IN_FLIGHT, DEFAULT_MAX_IN_FLIGHT, 1, 10_000))
+                .ipv6(context.asyncDnsIpv6() && !ipv4Stack)
+                .timeoutMillis(context.asyncDnsTimeoutMs())
+                .retryPolicy(defaultRetries(context.asyncDnsRetries()))
+                .cacheEntries(context.asyncDnsCacheEntries())
+                .maxTtlSeconds(context.asyncDnsMaxTtlSecs())
+                .maxInFlight(context.asyncDnsMaxInFlight())
                 .build();
     }
 
     /** Retries that resend after a short pause, growing: 100 ms, then 250 ms, then 500 ms. */
     static RetryPolicy defaultRetries(int retries) {
         return RetryPolicy.builder().retryMillis(100, 250, 500).jitterPercent(20).concealCount(retries).build();
-    }
-
-    private static int intProperty(Properties props, String key, int dflt, int min, int max) {
-        String v = props.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new DnsConfigException(key + ": " + v.trim() + " is out of range " + min + ".." + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new DnsConfigException(key + ": '" + v.trim() + "' is not a whole number");
-        }
-    }
-
-    private static boolean booleanProperty(Properties props, String key, boolean dflt) {
-        String v = props.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes", "on":
-                return true;
-            case "false", "0", "no", "off":
-                return false;
-            default:
-                throw new DnsConfigException(key + ": '" + v.trim() + "' is not true or false");
-        }
     }
 
     /** The nameserver queried (lws: one server, over UDP, TCP when a reply is truncated). */

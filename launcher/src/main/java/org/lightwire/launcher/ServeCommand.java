@@ -44,8 +44,6 @@ final class ServeCommand {
             System.err.println("lightwire: " + refusal.get());
             return 1;
         }
-        // the async-dns bundle reads its settings from these properties
-        settings.asyncDnsNameserver().ifPresent(ns -> System.setProperty("lightwire.dns.nameserver", ns));
         List<Path> pluginDirs = pluginDirs(settings, options, dist);
         LockFile lock = null;
         try {

@@ -32,6 +32,13 @@ public final class ContextSettings {
     private final Privileges privileges;
     private final String cryptoBackend;
     private final String asyncDnsNameserver;
+    private final boolean asyncDnsIpv6;
+    private final int asyncDnsTimeoutMs;
+    private final int asyncDnsRetries;
+    private final int asyncDnsCacheEntries;
+    private final int asyncDnsMaxTtlSecs;
+    private final int asyncDnsMaxInFlight;
+    private final Path asyncDnsResolvConf;
     private final HttpLimits httpLimits;
     private final String defaultAlpn;
     private final boolean initSsl;
@@ -57,6 +64,13 @@ public final class ContextSettings {
         this.privileges = b.privileges;
         this.cryptoBackend = b.cryptoBackend;
         this.asyncDnsNameserver = b.asyncDnsNameserver;
+        this.asyncDnsIpv6 = b.asyncDnsIpv6;
+        this.asyncDnsTimeoutMs = b.asyncDnsTimeoutMs;
+        this.asyncDnsRetries = b.asyncDnsRetries;
+        this.asyncDnsCacheEntries = b.asyncDnsCacheEntries;
+        this.asyncDnsMaxTtlSecs = b.asyncDnsMaxTtlSecs;
+        this.asyncDnsMaxInFlight = b.asyncDnsMaxInFlight;
+        this.asyncDnsResolvConf = b.asyncDnsResolvConf;
         this.httpLimits = b.httpLimits;
         this.defaultAlpn = b.defaultAlpn;
         this.initSsl = b.initSsl;
@@ -203,6 +217,53 @@ public final class ContextSettings {
         return Optional.ofNullable(asyncDnsNameserver);
     }
 
+    /**
+     * Whether the async-dns resolver asks for AAAA as well as A records (key
+     * {@code "async-dns-ipv6"}; lws: built with {@code LWS_IPV6}). Default true.
+     */
+    public boolean asyncDnsIpv6() {
+        return asyncDnsIpv6;
+    }
+
+    /** How long one async-dns query waits for its answer, in ms (key {@code "async-dns-timeout-ms"}, 1..60000). Default 2000. */
+    public int asyncDnsTimeoutMs() {
+        return asyncDnsTimeoutMs;
+    }
+
+    /** How often an unanswered async-dns query is sent again (key {@code "async-dns-retries"}, 0..10). Default 2. */
+    public int asyncDnsRetries() {
+        return asyncDnsRetries;
+    }
+
+    /**
+     * How many (name, record type) answers each loop's async-dns cache keeps (key
+     * {@code "async-dns-cache-entries"}, 0..1000000, 0: no caching). Default 512.
+     */
+    public int asyncDnsCacheEntries() {
+        return asyncDnsCacheEntries;
+    }
+
+    /** The longest an async-dns answer is cached whatever its TTL, in seconds (key {@code "async-dns-max-ttl-secs"}, 0..604800). Default 86400. */
+    public int asyncDnsMaxTtlSecs() {
+        return asyncDnsMaxTtlSecs;
+    }
+
+    /**
+     * How many async-dns questions one loop has out at the nameserver at once; more wait
+     * their turn (key {@code "async-dns-max-in-flight"}, 1..10000). Default 64.
+     */
+    public int asyncDnsMaxInFlight() {
+        return asyncDnsMaxInFlight;
+    }
+
+    /**
+     * Where the async-dns resolver finds its nameserver when {@link #asyncDnsNameserver()}
+     * is empty (key {@code "async-dns-resolv-conf"}). Default {@code /etc/resolv.conf}.
+     */
+    public Path asyncDnsResolvConf() {
+        return asyncDnsResolvConf;
+    }
+
     /** Limits on HTTP requests (Lightwire extension keys {@code "http-max-*"}, {@code "http-header-timeout-secs"}). */
     public HttpLimits httpLimits() {
         return httpLimits;
@@ -244,6 +305,13 @@ public final class ContextSettings {
         private Privileges privileges = Privileges.NONE;
         private String cryptoBackend;
         private String asyncDnsNameserver;
+        private boolean asyncDnsIpv6 = true;
+        private int asyncDnsTimeoutMs = 2000;
+        private int asyncDnsRetries = 2;
+        private int asyncDnsCacheEntries = 512;
+        private int asyncDnsMaxTtlSecs = 86_400;
+        private int asyncDnsMaxInFlight = 64;
+        private Path asyncDnsResolvConf = Path.of("/etc/resolv.conf");
         private HttpLimits httpLimits = HttpLimits.DEFAULTS;
         private String defaultAlpn;
         private boolean initSsl;
@@ -372,6 +440,41 @@ public final class ContextSettings {
                 throw new IllegalArgumentException("async-dns-nameserver '" + ipAndPort + "' has a bad port");
             }
             this.asyncDnsNameserver = ipAndPort;
+            return this;
+        }
+
+        public Builder asyncDnsIpv6(boolean enabled) {
+            this.asyncDnsIpv6 = enabled;
+            return this;
+        }
+
+        public Builder asyncDnsTimeoutMs(int millis) {
+            this.asyncDnsTimeoutMs = requireRange("async-dns-timeout-ms", millis, 1, 60_000);
+            return this;
+        }
+
+        public Builder asyncDnsRetries(int retries) {
+            this.asyncDnsRetries = requireRange("async-dns-retries", retries, 0, 10);
+            return this;
+        }
+
+        public Builder asyncDnsCacheEntries(int entries) {
+            this.asyncDnsCacheEntries = requireRange("async-dns-cache-entries", entries, 0, 1_000_000);
+            return this;
+        }
+
+        public Builder asyncDnsMaxTtlSecs(int secs) {
+            this.asyncDnsMaxTtlSecs = requireRange("async-dns-max-ttl-secs", secs, 0, 7 * 86_400);
+            return this;
+        }
+
+        public Builder asyncDnsMaxInFlight(int questions) {
+            this.asyncDnsMaxInFlight = requireRange("async-dns-max-in-flight", questions, 1, 10_000);
+            return this;
+        }
+
+        public Builder asyncDnsResolvConf(Path file) {
+            this.asyncDnsResolvConf = Objects.requireNonNull(file, "async-dns-resolv-conf");
             return this;
         }
 

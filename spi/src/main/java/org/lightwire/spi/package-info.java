@@ -1,7 +1,8 @@
 /**
  * The SPI for those who implement the platform rather than use it: roles (the byte-level
  * state machines of connections, lws' {@code lws_role_ops}), the service
- * {@link org.lightwire.spi.Registry} and name {@link org.lightwire.spi.Resolver}s.
+ * {@link org.lightwire.spi.Registry} and name {@link org.lightwire.spi.Resolver}s with the
+ * {@link org.lightwire.spi.ResolverProvider}s that open one per context.
  */
 @Export
 @Version("1.2.0")

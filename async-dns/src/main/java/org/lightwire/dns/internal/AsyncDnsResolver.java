@@ -7,25 +7,19 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.lightwire.api.ServiceLoop;
 import org.lightwire.dns.AsyncDns;
-import org.lightwire.dns.DnsSettings;
 import org.lightwire.spi.Resolver;
 
 /**
- * The registry face of async DNS: while this bundle is installed, core's client connects
- * resolve through it (lws uses its async DNS for client connections automatically when
- * built in). Settings come from system properties ({@link DnsSettings#fromSystemProperties});
- * a bad one makes construction fail, which the registry logs, and core keeps using the
- * JDK resolver.
+ * One context's async DNS as a {@link Resolver}: what {@link AsyncDnsResolverProvider}
+ * opens for each context, with that context's settings, so its client connects resolve
+ * through it (lws uses its async DNS for client connections automatically when built in).
+ * Closing it closes its {@link AsyncDns}.
  */
 public final class AsyncDnsResolver implements Resolver, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("org.lightwire.dns");
 
     private final AsyncDns dns;
-
-    public AsyncDnsResolver() {
-        this(AsyncDns.create(DnsSettings.fromSystemProperties()));
-    }
 
     public AsyncDnsResolver(AsyncDns dns) {
         this.dns = dns;

@@ -59,11 +59,15 @@ public final class ResolveTool implements ToolProvider {
         }
         DnsSettings settings;
         try {
-            DnsSettings.Builder b = DnsSettings.fromSystemProperties().toBuilder();
+            // the resolver's defaults are the context's: build settings as a config would
+            ContextSettings.Builder context = ContextSettings.builder();
+            options.timeoutMillis().ifPresent(context::asyncDnsTimeoutMs);
+            options.retries().ifPresent(context::asyncDnsRetries);
+            options.resolvConf().ifPresent(context::asyncDnsResolvConf);
+            DnsSettings.Builder b = DnsSettings.fromContext(context.build()).toBuilder();
             options.nameserver().ifPresent(b::nameserver);
-            options.timeoutMillis().ifPresent(b::timeoutMillis);
             settings = b.build();
-        } catch (DnsConfigException e) {
+        } catch (DnsConfigException | IllegalArgumentException e) {
             err.println("lightwire: resolve: " + e.getMessage());
             return 1;
         }

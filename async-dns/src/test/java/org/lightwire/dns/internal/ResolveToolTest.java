@@ -33,12 +33,34 @@ class ResolveToolTest {
         assertEquals(AddressPreference.IPV6_ONLY, o.preference().orElseThrow());
         assertEquals(3, o.repeat());
         assertEquals(500, o.timeoutMillis().orElseThrow());
+        assertEquals(java.util.Optional.empty(), o.retries());
+        assertEquals(java.util.Optional.empty(), o.resolvConf());
+
+        ResolveOptions more = ResolveOptions.parse("x", "--retries", "0", "--resolv-conf", "/run/rc");
+        assertEquals(0, more.retries().orElseThrow());
+        assertEquals(java.nio.file.Path.of("/run/rc"), more.resolvConf().orElseThrow());
+        assertEquals(10, ResolveOptions.parse("x", "--retries", "10").retries().orElseThrow());
+    }
+
+    @Test
+    void theResolvConfOptionIsWhereTheNameserverIsFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        // the file is read and must name a usable nameserver (192.0.2.1 serves nothing); a
+        // literal is answered locally, so the run succeeds without sending a query
+        java.nio.file.Path rc = java.nio.file.Files.writeString(tmp.resolve("rc"), "nameserver 192.0.2.1\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = new ResolveTool().run(new PrintWriter(out), new PrintWriter(err), "192.0.2.7", "--resolv-conf",
+                rc.toString(), "--retries", "0");
+        assertEquals(0, status, err.toString());
+        assertEquals("192.0.2.7 192.0.2.7 ttl=0 source=local", out.toString().strip());
     }
 
     @Test
     void badUsageIsOneLineAndStatusTwo() {
         for (String[] args : new String[][] {{}, {"--ipv4", "--ipv6", "x"}, {"x", "--repeat", "0"}, {"x", "--repeat"},
-                {"x", "--nameserver", "dns.example"}, {"x", "--frobnicate"}, {"x", "--timeout-ms", "soon"}}) {
+                {"x", "--nameserver", "dns.example"}, {"x", "--frobnicate"}, {"x", "--timeout-ms", "soon"},
+                {"x", "--retries", "-1"}, {"x", "--retries", "11"}, {"x", "--retries"}, {"x", "--resolv-conf"}}) {
             assertThrows(ResolveOptions.UsageError.class, () -> ResolveOptions.parse(args), String.join(" ", args));
             StringWriter err = new StringWriter();
             int status = new ResolveTool().run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightwire.api.ContextSettings;
 import org.lightwire.dns.AddressPreference;
 import org.lightwire.dns.DnsConfigException;
 import org.lightwire.dns.DnsSettings;
@@ -51,49 +51,45 @@ class SettingsParsingTest {
     }
 
     @Test
-    void propertiesOverrideDiscoveryAndDefaultsApply(@TempDir Path tmp) throws Exception {
+    void contextKeysOverrideDiscoveryAndDefaultsApply(@TempDir Path tmp) throws Exception {
         Path rc = Files.writeString(tmp.resolve("resolv.conf"), "nameserver 192.0.2.10\n");
-        Properties p = new Properties();
-        p.setProperty(DnsSettings.KEY_RESOLV_CONF, rc.toString());
-        DnsSettings discovered = DnsSettings.fromProperties(p);
+        ContextSettings.Builder c = ContextSettings.builder().asyncDnsResolvConf(rc);
+        DnsSettings discovered = DnsSettings.fromContext(c.build());
         assertEquals(new InetSocketAddress("192.0.2.10", 53), discovered.nameserver());
         assertEquals(2000, discovered.timeoutMillis());
         assertEquals(2, discovered.retryPolicy().concealCount());
+        assertEquals(512, discovered.cacheEntries());
+        assertEquals(86_400, discovered.maxTtlSeconds());
+        assertEquals(64, discovered.maxInFlight());
         assertTrue(discovered.ipv6());
         assertEquals(AddressPreference.IPV4_FIRST, discovered.defaultPreference());
 
-        p.setProperty(DnsSettings.KEY_NAMESERVER, "127.0.0.1:5353");
-        p.setProperty(DnsSettings.KEY_IPV6, "false");
-        p.setProperty(DnsSettings.KEY_TIMEOUT_MS, "300");
-        p.setProperty(DnsSettings.KEY_RETRIES, "0");
-        p.setProperty(DnsSettings.KEY_CACHE_ENTRIES, "10");
-        DnsSettings overridden = DnsSettings.fromProperties(p);
+        c.asyncDnsNameserver("127.0.0.1:5353").asyncDnsIpv6(false).asyncDnsTimeoutMs(300).asyncDnsRetries(0)
+                .asyncDnsCacheEntries(10).asyncDnsMaxTtlSecs(30).asyncDnsMaxInFlight(3);
+        DnsSettings overridden = DnsSettings.fromContext(c.build());
         assertEquals(new InetSocketAddress("127.0.0.1", 5353), overridden.nameserver());
         assertFalse(overridden.ipv6());
         assertEquals(AddressPreference.IPV4_ONLY, overridden.defaultPreference());
         assertEquals(300, overridden.timeoutMillis());
+        assertEquals(0, overridden.retryPolicy().concealCount());
         assertEquals(300, overridden.worstCaseMillis());
         assertEquals(10, overridden.cacheEntries());
+        assertEquals(30, overridden.maxTtlSeconds());
+        assertEquals(3, overridden.maxInFlight());
     }
 
     @Test
     void missingResolvConfFallsBackToLoopback(@TempDir Path tmp) {
-        Properties p = new Properties();
-        p.setProperty(DnsSettings.KEY_RESOLV_CONF, tmp.resolve("absent").toString());
-        assertEquals(new InetSocketAddress("127.0.0.1", 53), DnsSettings.fromProperties(p).nameserver());
+        ContextSettings c = ContextSettings.builder().asyncDnsResolvConf(tmp.resolve("absent")).build();
+        assertEquals(new InetSocketAddress("127.0.0.1", 53), DnsSettings.fromContext(c).nameserver());
     }
 
     @Test
-    void badPropertyValuesNameTheKey() {
-        for (String[] kv : new String[][] {{DnsSettings.KEY_TIMEOUT_MS, "0"}, {DnsSettings.KEY_TIMEOUT_MS, "soon"},
-                {DnsSettings.KEY_RETRIES, "11"}, {DnsSettings.KEY_IPV6, "maybe"}, {DnsSettings.KEY_NAMESERVER, "dns.example"},
-                {DnsSettings.KEY_CACHE_ENTRIES, "-1"}}) {
-            Properties p = new Properties();
-            p.setProperty(DnsSettings.KEY_NAMESERVER, "127.0.0.1");
-            p.setProperty(kv[0], kv[1]);
-            DnsConfigException e = assertThrows(DnsConfigException.class, () -> DnsSettings.fromProperties(p), kv[0]);
-            assertTrue(e.getMessage().startsWith(kv[0] + ":"), e.getMessage());
-        }
+    void aNameserverTheResolverCannotUseNamesTheKey() {
+        // port 0 passes the config's syntax check but is no server to send to
+        ContextSettings c = ContextSettings.builder().asyncDnsNameserver("127.0.0.1:0").build();
+        DnsConfigException e = assertThrows(DnsConfigException.class, () -> DnsSettings.fromContext(c));
+        assertTrue(e.getMessage().startsWith("async-dns-nameserver: '127.0.0.1:0'"), e.getMessage());
     }
 
     @Test

@@ -55,7 +55,12 @@ import org.lightwire.config.internal.JsonValue.ObjectValue;
  *   <li>{@code crypto-backend}: the crypto backend bundle to use ({@code "jca"},
  *       {@code "bc"}...); lws picks its TLS library at build time;</li>
  *   <li>{@code async-dns-nameserver}: "IP[:PORT]" the async-dns bundle queries instead
- *       of the first nameserver of /etc/resolv.conf;</li>
+ *       of the first nameserver of {@code async-dns-resolv-conf} (a path, default
+ *       /etc/resolv.conf); {@code async-dns-ipv6} (flag: ask for AAAA too),
+ *       {@code async-dns-timeout-ms} (1..60000), {@code async-dns-retries} (0..10),
+ *       {@code async-dns-cache-entries} (0..1000000), {@code async-dns-max-ttl-secs}
+ *       (0..604800), {@code async-dns-max-in-flight} (1..10000): the rest of its settings,
+ *       per context, so a reload changes them (lws fixes them at build time);</li>
  *   <li>{@code http-max-request-line}, {@code http-max-header-bytes},
  *       {@code http-max-header-count}, {@code http-max-body-bytes},
  *       {@code http-header-timeout-secs}: the {@link HttpLimits} of every HTTP request (lws
@@ -110,6 +115,16 @@ final class GlobalSection {
                 case "server-string" -> setText(f, scalars.text(f), ContextSettings.Builder::serverString);
                 case "crypto-backend" -> setText(f, scalars.text(f), ContextSettings.Builder::cryptoBackend);
                 case "async-dns-nameserver" -> setText(f, scalars.text(f), ContextSettings.Builder::asyncDnsNameserver);
+                case "async-dns-ipv6" -> set(f, scalars.flag(f), ContextSettings.Builder::asyncDnsIpv6);
+                case "async-dns-timeout-ms" -> set(f, scalars.integer(f), ContextSettings.Builder::asyncDnsTimeoutMs);
+                case "async-dns-retries" -> set(f, scalars.integer(f), ContextSettings.Builder::asyncDnsRetries);
+                case "async-dns-cache-entries" -> set(f, scalars.integer(f), ContextSettings.Builder::asyncDnsCacheEntries);
+                case "async-dns-max-ttl-secs" -> set(f, scalars.integer(f), ContextSettings.Builder::asyncDnsMaxTtlSecs);
+                case "async-dns-max-in-flight" -> set(f, scalars.integer(f), ContextSettings.Builder::asyncDnsMaxInFlight);
+                case "async-dns-resolv-conf" -> {
+                    Path file = path(f, scalars.nonEmptyText(f));
+                    settings.put(f.key(), b -> b.asyncDnsResolvConf(file));
+                }
                 case "reject-service-keywords" -> rejectServiceKeywords(f, scalars);
                 case "username" -> username = privilegeName(f, scalars.text(f), false);
                 case "groupname" -> groupname = privilegeName(f, scalars.text(f), true);
@@ -222,6 +237,14 @@ final class GlobalSection {
             throw f.error(e.getMessage());
         }
         settings.put(f.key(), b -> setter.accept(b, value));
+    }
+
+    private static Path path(Field f, String text) throws ConfigException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw f.error("not a usable path: " + e.getReason());
+        }
     }
 
     private void addPluginDir(Field f, String dir) throws ConfigException {

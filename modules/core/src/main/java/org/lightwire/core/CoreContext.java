@@ -23,7 +23,7 @@ import org.lightwire.api.VhostSettings;
 import org.lightwire.core.loop.EventLoop;
 import org.lightwire.core.loop.Fatal;
 import org.lightwire.core.loop.TimerQueue;
-import org.lightwire.core.net.JdkResolver;
+import org.lightwire.core.net.ResolverSelection;
 import org.lightwire.core.net.Listener;
 import org.lightwire.core.net.Network;
 import org.lightwire.core.net.VhostImpl;
@@ -31,7 +31,6 @@ import org.lightwire.core.system.BlobStore;
 import org.lightwire.core.system.Sequencers;
 import org.lightwire.core.system.SystemStateMachine;
 import org.lightwire.spi.Registry;
-import org.lightwire.spi.Resolver;
 import org.lightwire.spi.Role;
 
 /**
@@ -56,7 +55,7 @@ public final class CoreContext implements org.lightwire.api.Context {
     private final SystemStateMachine systemState;
     private final Attachments attachments;
     private final BlobStore blobs = new BlobStore();
-    private final JdkResolver fallbackResolver = new JdkResolver();
+    private final ResolverSelection resolvers;
     private final org.lightwire.core.crypto.CryptoSelection crypto;
     private final Network network;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -89,6 +88,7 @@ public final class CoreContext implements org.lightwire.api.Context {
         for (VhostSettings vs : settings.vhosts()) {
             vhosts.add(new VhostImpl(network, this, vs, settings.retryPolicy()));
         }
+        this.resolvers = ResolverSelection.follow(settings, registry);
         // last, so nothing after it can fail and leave the watch open; close() closes it
         this.crypto = org.lightwire.core.crypto.CryptoSelection.follow(registry, settings.cryptoBackend());
         watches.add(crypto);
@@ -131,9 +131,9 @@ public final class CoreContext implements org.lightwire.api.Context {
         return List.copyOf(vhosts);
     }
 
-    private Resolver resolver() {
-        List<Resolver> found = registry.services(Resolver.class);
-        return found.isEmpty() ? fallbackResolver : found.get(0);
+    // looked up per dial, when the constructor has finished
+    private org.lightwire.spi.Resolver resolver() {
+        return resolvers.current();
     }
 
     /** Brings the context up; on failure everything started so far is stopped again. */
@@ -552,7 +552,7 @@ public final class CoreContext implements org.lightwire.api.Context {
         for (VhostImpl v : vhosts) {
             v.destroyProtocols();
         }
-        fallbackResolver.close();
+        resolvers.close();
         onClosed.accept(this);
         LOG.log(Level.INFO, "context closed");
     }

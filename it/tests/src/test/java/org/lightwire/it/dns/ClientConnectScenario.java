@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,22 +25,23 @@ import org.lightwire.api.raw.RawProtocol;
 import org.lightwire.api.raw.RawSession;
 import org.lightwire.core.CoreContextFactory;
 import org.lightwire.core.registry.FixedRegistry;
-import org.lightwire.dns.internal.AsyncDnsResolver;
+import org.lightwire.config.ConfigLoader;
+import org.lightwire.dns.internal.AsyncDnsResolverProvider;
 import org.lightwire.role.raw.RawSocketRole;
-import org.lightwire.spi.Resolver;
+import org.lightwire.spi.ResolverProvider;
 import org.lightwire.spi.Role;
 
 /**
  * Runs in its own JVM, started by {@link DnsClientConnectIT} with {@code jdk.net.hosts.file}
  * pointing at a hosts file, so the JDK resolver answers from that file and never sends a
- * packet. A core context with the raw roles and the async-dns resolver in its registry
- * connects to {@code NAME:PORT}; then the resolver leaves the registry (as when its bundle
- * is removed) and the same connect is made again. dnsmasq and the hosts file give NAME
- * different loopback addresses, so the address the server sees tells which resolver
- * answered. Prints one line per connect: {@code connect N: LOCAL-ADDRESS} or
- * {@code connect N: failed: WHY}.
+ * packet. A core context with the raw roles and the async-dns resolver provider in its
+ * registry, and the {@code async-dns-*} keys of a config file's global section, connects to
+ * {@code NAME:PORT}; then the provider leaves the registry (as when its bundle is removed)
+ * and the same connect is made again. dnsmasq and the hosts file give NAME different
+ * loopback addresses, so the address the server sees tells which resolver answered. Prints
+ * one line per connect: {@code connect N: LOCAL-ADDRESS} or {@code connect N: failed: WHY}.
  *
- * <p>Arguments: nameserver (IP:PORT), name, port.
+ * <p>Arguments: config file (lwsws JSON with the async-dns keys), name, port.
  */
 public final class ClientConnectScenario {
 
@@ -48,7 +51,9 @@ public final class ClientConnectScenario {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("lightwire.dns.nameserver", args[0]);
+        Path configFile = Path.of(args[0]);
+        ContextSettings config = ConfigLoader.parse(configFile.toString(), Files.readString(configFile),
+                Path.of("/usr/share/lightwire"));
         String name = args[1];
         BlockingQueue<InetAddress> accepted = new LinkedBlockingQueue<>();
         try (ServerSocket server = new ServerSocket()) {
@@ -58,20 +63,29 @@ public final class ClientConnectScenario {
             acceptor.start();
 
             ClientProvider provider = new ClientProvider();
-            AsyncDnsResolver resolver = new AsyncDnsResolver();
+            AsyncDnsResolverProvider resolvers = new AsyncDnsResolverProvider();
             FixedRegistry registry = new FixedRegistry().add(Role.class, new RawSocketRole())
-                    .add(ProtocolProvider.class, provider).add(Resolver.class, resolver);
-            try (Context context = new CoreContextFactory(registry).create(ContextSettings.builder()
-                    .vhost(VhostSettings.builder("client").protocol(PROTOCOL, Options.EMPTY).build()).build())) {
+                    .add(ProtocolProvider.class, provider).add(ResolverProvider.class, resolvers);
+            try (Context context = new CoreContextFactory(registry).create(withResolverKeys(config, ContextSettings.builder()
+                    .vhost(VhostSettings.builder("client").protocol(PROTOCOL, Options.EMPTY).build())))) {
                 Vhost vhost = context.vhosts().get(0);
                 connect(1, vhost, provider, name, server.getLocalPort(), accepted);
-                registry.remove(Resolver.class, resolver);
-                resolver.close();
+                // core closes the resolver it opened for this context when its provider leaves
+                registry.remove(ResolverProvider.class, resolvers);
                 connect(2, vhost, provider, name, server.getLocalPort(), accepted);
             }
         }
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The config's resolver settings on a context that has the client vhost (built here, not from the config). */
+    private static ContextSettings withResolverKeys(ContextSettings config, ContextSettings.Builder b) {
+        config.asyncDnsNameserver().ifPresent(b::asyncDnsNameserver);
+        return b.asyncDnsIpv6(config.asyncDnsIpv6()).asyncDnsTimeoutMs(config.asyncDnsTimeoutMs())
+                .asyncDnsRetries(config.asyncDnsRetries()).asyncDnsCacheEntries(config.asyncDnsCacheEntries())
+                .asyncDnsMaxTtlSecs(config.asyncDnsMaxTtlSecs()).asyncDnsMaxInFlight(config.asyncDnsMaxInFlight())
+                .asyncDnsResolvConf(config.asyncDnsResolvConf()).build();
     }
 
     private static void connect(int n, Vhost vhost, ClientProvider provider, String name, int port,

@@ -18,6 +18,8 @@
  */
 module org.lightwire.crypto.bc {
     requires org.lightwire.spi;
+    // RFC 6125 host name matching and the peer relaxations' trust manager, one copy for all backends
+    requires org.lightwire.tls.verify;
     // BC logs through java.util.logging (CryptoServicesRegistrar, BCJSSE)
     requires java.logging;
     // only BC's LDAP certificate stores use these; never reached from here

@@ -7,6 +7,8 @@
  */
 module org.lightwire.crypto.jca {
     requires org.lightwire.spi;
+    // RFC 6125 host name matching and the peer relaxations' trust manager, one copy for all backends
+    requires org.lightwire.tls.verify;
 
     provides org.lightwire.api.crypto.CryptoBackend with org.lightwire.crypto.jca.JcaBackend;
 }

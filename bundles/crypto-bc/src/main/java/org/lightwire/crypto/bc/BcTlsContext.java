@@ -11,6 +11,7 @@ import org.bouncycastle.jsse.BCSSLParameters;
 import org.lightwire.api.crypto.BadParameterException;
 import org.lightwire.api.crypto.TlsContext;
 import org.lightwire.api.crypto.TlsSettings;
+import org.lightwire.tls.verify.HostnameMatcher;
 
 /** A built BCJSSE {@link SSLContext} with the engine parameters every connection gets. */
 final class BcTlsContext implements TlsContext {
@@ -45,7 +46,7 @@ final class BcTlsContext implements TlsContext {
         SSLEngine engine = context.createSSLEngine(peerHost, peerPort);
         engine.setUseClientMode(true);
         SSLParameters p = copy();
-        if (HostnameRule.ipLiteral(peerHost) == null) {
+        if (HostnameMatcher.ipLiteral(peerHost) == null) {
             // RFC 6066: SNI carries host names only, never address literals
             String sni = peerHost.endsWith(".") ? peerHost.substring(0, peerHost.length() - 1) : peerHost;
             try {

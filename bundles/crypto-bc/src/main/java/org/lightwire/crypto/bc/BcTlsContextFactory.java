@@ -26,6 +26,7 @@ import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.TlsContext;
 import org.lightwire.api.crypto.TlsContextFactory;
 import org.lightwire.api.crypto.TlsSettings;
+import org.lightwire.tls.verify.RelaxedServerTrust;
 
 /**
  * {@link TlsContextFactory} on BCJSSE (lws' per-vhost {@code SSL_CTX} on mbedTLS): PEM

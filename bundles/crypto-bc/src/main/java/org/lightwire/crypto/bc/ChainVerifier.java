@@ -19,7 +19,6 @@ import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -28,6 +27,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.lightwire.api.crypto.CertificateRejectedException;
 import org.lightwire.api.crypto.CertificateRejectedException.Reason;
+import org.lightwire.tls.verify.HostnameMatcher;
 
 /**
  * {@link org.lightwire.api.crypto.X509#verifyChain}: builds the path from the leaf through
@@ -84,7 +84,8 @@ final class ChainVerifier {
         }
         runPkix(path, when);
         if (hostname != null) {
-            checkHostname(path.certs.get(0), hostname);
+            // the path's leaf is one of the given certificates: judge that certificate itself
+            HostnameMatcher.check(chain.get(given.indexOf(path.certs.get(0))), hostname);
         }
     }
 
@@ -208,11 +209,4 @@ final class ChainVerifier {
         }
     }
 
-    private static void checkHostname(X509CertificateHolder leaf, String hostname) {
-        GeneralNames names = GeneralNames.fromExtensions(leaf.getExtensions(), Extension.subjectAlternativeName);
-        if (!HostnameRule.matches(names, hostname)) {
-            throw new CertificateRejectedException(Reason.HOSTNAME_MISMATCH, "X.509: '" + leaf.getSubject()
-                    + "' is not valid for host '" + hostname + "' (its names: " + HostnameRule.describe(names) + ")");
-        }
-    }
 }

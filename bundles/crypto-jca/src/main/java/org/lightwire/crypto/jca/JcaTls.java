@@ -21,6 +21,8 @@ import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.TlsContext;
 import org.lightwire.api.crypto.TlsContextFactory;
 import org.lightwire.api.crypto.TlsSettings;
+import org.lightwire.tls.verify.HostnameMatcher;
+import org.lightwire.tls.verify.RelaxedServerTrust;
 
 /** TLS contexts on SunJSSE, with key material loaded through this backend's X.509 code. */
 final class JcaTls implements TlsContextFactory {
@@ -135,7 +137,7 @@ final class JcaTls implements TlsContextFactory {
         for (int i = 0; i < managers.length; i++) {
             if (managers[i] instanceof X509ExtendedTrustManager real) {
                 TrustManager[] out = managers.clone();
-                out[i] = new RelaxedServerTrust(real, r, java.time.Clock.systemUTC());
+                out[i] = new RelaxedServerTrust(real, r, java.time.Clock.systemUTC(), Jdk.provider(Jdk.SUN));
                 return out;
             }
         }

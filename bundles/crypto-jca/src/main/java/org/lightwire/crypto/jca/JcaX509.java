@@ -41,6 +41,7 @@ import org.lightwire.api.crypto.X509;
 import org.lightwire.crypto.jca.der.Der;
 import org.lightwire.crypto.jca.der.DerReader;
 import org.lightwire.crypto.jca.der.Pem;
+import org.lightwire.tls.verify.HostnameMatcher;
 
 /**
  * X.509 on the SUN provider's CertificateFactory and PKIX CertPathValidator, with what the

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.lightwire.api.crypto.AesParameters;
 import org.lightwire.api.crypto.BadInputException;
 import org.lightwire.api.crypto.CipherDirection;
+import org.lightwire.tls.verify.HostnameMatcher;
 
 /**
  * The primitives this bundle implements itself (the JDK lacks them), checked against

@@ -1,26 +1,18 @@
 package org.lightwire.crypto.jca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 import org.lightwire.api.crypto.CertificateTemplate;
 import org.lightwire.api.crypto.EcCurve;
@@ -28,10 +20,12 @@ import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.TlsContext;
 import org.lightwire.api.crypto.TlsSettings;
 import org.lightwire.api.crypto.TlsSettings.PeerRelaxation;
+import org.lightwire.tls.verify.RelaxedServerTrust;
 
 /**
  * Each {@link PeerRelaxation} accepts exactly its one failure, end to end through SunJSSE
- * handshakes with this backend's contexts, and {@link RelaxedServerTrust} on its own.
+ * handshakes with this backend's contexts; {@link RelaxedServerTrust}
+ * on its own is tested in the tls-verify module.
  */
 class RelaxedServerTrustTest {
 
@@ -186,62 +180,5 @@ class RelaxedServerTrustTest {
         assertTrue(!accepts("other.test", chain(VALID)));
         assertTrue(accepts("other.test", chain(VALID), PeerRelaxation.SKIP_HOSTNAME_CHECK));
         assertTrue(!accepts("other.test", chain(STRANGERS), PeerRelaxation.SKIP_HOSTNAME_CHECK));
-    }
-
-    // ---- the trust manager on its own, with a fixed clock ----
-
-    private static RelaxedServerTrust trust(Set<PeerRelaxation> relaxations) throws Exception {
-        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setCertificateEntry("ca", CA);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(ks);
-        return new RelaxedServerTrust((X509ExtendedTrustManager) tmf.getTrustManagers()[0], relaxations,
-                Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static X509Certificate tamperedSignature(X509Certificate c) throws Exception {
-        byte[] der = c.getEncoded();
-        // the last byte is inside the signature value: the certificate still parses, its signature fails
-        der[der.length - 1] ^= 0x01;
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
-    }
-
-    @Test
-    void aSelfSignedCertificateMustVerifyWithItsOwnKey() throws Exception {
-        RelaxedServerTrust t = trust(Set.of(PeerRelaxation.SELF_SIGNED));
-        t.acceptSelfSigned(chain(SELF), "localhost");
-        assertThrows(CertificateException.class, () -> t.acceptSelfSigned(chain(tamperedSignature(SELF)), "localhost"));
-        // subject equal to its issuer's name, but signed by the CA: self-issued, not self-signed
-        X509Certificate selfIssued = JCA.x509().issue(CertificateTemplate.builder("CN=Relaxed Test CA").dnsName("localhost")
-                .build(), KEY.publicKey(), CA, CA_KEY);
-        assertThrows(CertificateException.class, () -> t.acceptSelfSigned(chain(selfIssued), "localhost"));
-        assertThrows(CertificateException.class, () -> t.acceptSelfSigned(chain(SELF), ""), "identification asked, no host");
-        t.acceptSelfSigned(chain(SELF_WRONG_NAME), null);
-        assertThrows(CertificateException.class, () -> t.acceptSelfSigned(chain(SELF, CA), "localhost"), "a chain of two");
-    }
-
-    @Test
-    void theTwoArgumentCheckKnowsNoHostAndStillJudgesTheChain() throws Exception {
-        RelaxedServerTrust t = trust(EnumSet.of(PeerRelaxation.SELF_SIGNED, PeerRelaxation.EXPIRED));
-        t.checkServerTrusted(chain(SELF_WRONG_NAME), "ECDHE_ECDSA");
-        t.checkServerTrusted(chain(EXPIRED), "ECDHE_ECDSA");
-        CertificateException e = assertThrows(CertificateException.class,
-                () -> t.checkServerTrusted(chain(STRANGERS, STRANGER), "ECDHE_ECDSA"));
-        assertTrue(e.getSuppressed().length == 1, "the relaxations' reasons ride along");
-        // the X509TrustManager contract, as the real trust manager keeps it
-        assertThrows(IllegalArgumentException.class, () -> t.checkServerTrusted(new X509Certificate[0], "ECDHE_ECDSA"));
-        assertThrows(CertificateException.class, () -> trust(Set.of()).checkServerTrusted(chain(SELF), "ECDHE_ECDSA"));
-    }
-
-    @Test
-    void expiredPicksAnInstantInsideEveryValidityPeriod() throws Exception {
-        RelaxedServerTrust t = trust(Set.of(PeerRelaxation.EXPIRED));
-        t.acceptExpired(chain(EXPIRED), "localhost");
-        t.acceptExpired(chain(EXPIRED, CA), "localhost");
-        assertThrows(CertificateException.class, () -> t.acceptExpired(chain(VALID), "other.test"),
-                "a chain within its dates fails for another reason");
-        assertThrows(CertificateException.class, () -> t.acceptExpired(chain(EXPIRED, NOT_YET_VALID), "localhost"),
-                "periods that do not overlap");
     }
 }

@@ -1,8 +1,7 @@
-package org.lightwire.crypto.jca;
+package org.lightwire.tls.verify;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,14 +11,17 @@ import org.lightwire.api.crypto.CertificateRejectedException;
 import org.lightwire.api.crypto.CertificateRejectedException.Reason;
 
 /**
- * Whether a certificate names a host (RFC 6125 section 6.4): dNSName subjectAltNames
- * compared case-insensitively, a wildcard only as the entire leftmost label and never
- * matching more than one label or a public-suffix-like two-label name; iPAddress
- * subjectAltNames for IP literals, which never match a dNSName (nor a name an iPAddress).
- * Names with empty labels are refused; a Unicode host is compared by its A-labels. The
- * subject CN is not used (RFC 6125 6.4.4 deprecates it).
+ * Whether a certificate names a host (RFC 6125 section 6.4), as browsers apply it and as lws
+ * with OpenSSL does through {@code X509_check_host} without partial wildcards: dNSName
+ * subjectAltNames compared case-insensitively, ignoring one trailing dot; a wildcard only as
+ * the entire leftmost label and never matching more than one label or a public-suffix-like
+ * two-label name; iPAddress subjectAltNames for IP literals, which never match a dNSName
+ * (nor a name an iPAddress). Names with empty labels are refused; a Unicode host is
+ * compared by its A-labels. The subject CN is not used (RFC 6125 6.4.4 deprecates it).
+ * Reads the subjectAltName's DER itself ({@link SubjectAltNames}), so any provider's
+ * certificates are judged alike.
  */
-final class HostnameMatcher {
+public final class HostnameMatcher {
 
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
@@ -27,28 +29,42 @@ final class HostnameMatcher {
     private HostnameMatcher() {
     }
 
-    static void check(X509Certificate leaf, String hostname) {
+    /**
+     * Returns when {@code leaf} names {@code hostname}; otherwise throws a
+     * {@link Reason#HOSTNAME_MISMATCH} rejection naming the certificate, the host and the
+     * names the certificate does carry ({@link Reason#INVALID} for an unparsable subjectAltName).
+     */
+    public static void check(X509Certificate leaf, String hostname) {
         Collection<List<?>> names;
         try {
-            names = leaf.getSubjectAlternativeNames();
-        } catch (CertificateParsingException e) {
+            names = SubjectAltNames.of(leaf);
+        } catch (IllegalArgumentException e) {
             throw new CertificateRejectedException(Reason.INVALID, "certificate " + leaf.getSubjectX500Principal()
                     + ": malformed subjectAltName: " + e.getMessage(), e);
         }
-        if (names != null && matches(names, hostname)) {
+        if (matches(names, hostname)) {
             return;
         }
         throw new CertificateRejectedException(Reason.HOSTNAME_MISMATCH, "certificate " + leaf.getSubjectX500Principal()
-                + " does not name host '" + hostname + "' in its subjectAltName");
+                + " does not name host '" + hostname + "' in its subjectAltName (its names: " + describe(names) + ")");
     }
 
-    static boolean matches(Collection<List<?>> names, String hostname) {
+    /**
+     * Whether subjectAltName entries, in the form of
+     * {@link X509Certificate#getSubjectAlternativeNames()} (type 2 dNSName with a String,
+     * type 7 iPAddress with its text, or with its raw 4 or 16 bytes as {@code check} reads
+     * them), name {@code hostname}; false for null or empty input.
+     */
+    public static boolean matches(Collection<List<?>> names, String hostname) {
+        if (names == null || hostname == null || hostname.isEmpty()) {
+            return false;
+        }
         byte[] ip = ipLiteral(hostname);
         for (List<?> entry : names) {
             int type = (Integer) entry.get(0);
             Object value = entry.get(1);
-            if (ip != null && type == IP_ADDRESS && value instanceof String) {
-                byte[] san = ipLiteral((String) value);
+            if (ip != null && type == IP_ADDRESS && (value instanceof String || value instanceof byte[])) {
+                byte[] san = value instanceof byte[] raw ? raw : ipLiteral((String) value);
                 if (san != null && Arrays.equals(san, ip)) {
                     return true;
                 }
@@ -59,7 +75,8 @@ final class HostnameMatcher {
         return false;
     }
 
-    static boolean dnsMatches(String pattern, String host) {
+    /** Whether one dNSName (possibly a leftmost-label wildcard) names the host name {@code host}. */
+    public static boolean dnsMatches(String pattern, String host) {
         String p = normalise(pattern, false);
         String h = normalise(host, true);
         if (p == null || h == null) {
@@ -126,7 +143,7 @@ final class HostnameMatcher {
     }
 
     /** The address of an IPv4 or IPv6 literal, never resolving a name; null for a name. */
-    static byte[] ipLiteral(String s) {
+    public static byte[] ipLiteral(String s) {
         String t = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
         boolean v4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         boolean v6 = t.contains(":") && t.matches("[0-9A-Fa-f:.]+");
@@ -148,6 +165,33 @@ final class HostnameMatcher {
             return t.contains(":") && a.length == 4 ? mapped(a) : a;
         } catch (UnknownHostException e) {
             return null;
+        }
+    }
+
+    /** For messages: the dNSName and iPAddress entries a certificate does carry. */
+    static List<String> describe(Collection<List<?>> names) {
+        if (names == null) {
+            return List.of();
+        }
+        return names.stream()
+                .filter(e -> e.size() > 1 && (Integer.valueOf(DNS_NAME).equals(e.get(0)) || Integer.valueOf(IP_ADDRESS).equals(e.get(0))))
+                .map(e -> e.get(1) instanceof byte[] raw ? addressText(raw) : String.valueOf(e.get(1)))
+                .toList();
+    }
+
+    /** An iPAddress entry as text, 16 bytes always in IPv6 form (InetAddress would print a mapped one as IPv4). */
+    private static String addressText(byte[] a) {
+        if (a.length == 16) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 16; i += 2) {
+                b.append(i == 0 ? "" : ":").append(Integer.toHexString((a[i] & 0xff) << 8 | (a[i + 1] & 0xff)));
+            }
+            return b.toString();
+        }
+        try {
+            return InetAddress.getByAddress(a).getHostAddress();
+        } catch (UnknownHostException e) {
+            return "(malformed iPAddress of " + a.length + " bytes)";
         }
     }
 

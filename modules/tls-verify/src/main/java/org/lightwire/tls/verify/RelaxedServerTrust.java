@@ -1,4 +1,4 @@
-package org.lightwire.crypto.bc;
+package org.lightwire.tls.verify;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -21,12 +21,11 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralNames;
+import org.lightwire.api.crypto.CertificateRejectedException;
 import org.lightwire.api.crypto.TlsSettings.PeerRelaxation;
 
 /**
- * The trust manager of a BCJSSE client with {@link PeerRelaxation}s (lws {@code LCCSCF_ALLOW_SELFSIGNED},
+ * The trust manager of a client with {@link PeerRelaxation}s (lws {@code LCCSCF_ALLOW_SELFSIGNED},
  * {@code LCCSCF_ALLOW_EXPIRED}): the real PKIX trust manager judges the server first, with
  * the engine's endpoint identification; only when it refuses does each relaxation get to
  * accept its one kind of failure, re-checking everything else itself.
@@ -40,9 +39,11 @@ import org.lightwire.api.crypto.TlsSettings.PeerRelaxation;
  * </ul>
  * The host is checked whenever the engine (or socket) asks for endpoint identification, so
  * skipping it stays a separate relaxation. Client certificates are judged by the real
- * trust manager alone. Paths are built by BC's own PKIX implementation.
+ * trust manager alone. Paths are built by the PKIX implementation of the provider the
+ * backend passes (the JDK's SUN provider for crypto-jca, BC's for crypto-bc), so each
+ * backend keeps its own certificate path code while sharing these rules.
  */
-final class RelaxedServerTrust extends X509ExtendedTrustManager {
+public final class RelaxedServerTrust extends X509ExtendedTrustManager {
 
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String ANY_USAGE = "2.5.29.37.0";
@@ -53,7 +54,14 @@ final class RelaxedServerTrust extends X509ExtendedTrustManager {
     private final Clock clock;
     private final Provider pkix;
 
-    RelaxedServerTrust(X509ExtendedTrustManager real, Set<PeerRelaxation> relaxations, Clock clock, Provider pkix) {
+    /**
+     * @param real the backend's PKIX trust manager, asked first and alone for client certificates
+     * @param relaxations which failures may be accepted; other relaxations are ignored here
+     * @param clock "now" for validity dates
+     * @param pkix the provider of the "PKIX" CertPathBuilder and "Collection" CertStore used
+     *        to rebuild an expired chain
+     */
+    public RelaxedServerTrust(X509ExtendedTrustManager real, Set<PeerRelaxation> relaxations, Clock clock, Provider pkix) {
         this.real = real;
         this.pkix = pkix;
         this.selfSigned = relaxations.contains(PeerRelaxation.SELF_SIGNED);
@@ -205,10 +213,10 @@ final class RelaxedServerTrust extends X509ExtendedTrustManager {
             throw new CertificateException("the server's host name is unknown, so " + leaf.getSubjectX500Principal()
                     + " cannot be checked against it");
         }
-        GeneralNames names = GeneralNames.fromExtensions(BcX509.holder(leaf).getExtensions(), Extension.subjectAlternativeName);
-        if (!HostnameRule.matches(names, host)) {
-            throw new CertificateException(leaf.getSubjectX500Principal() + " is not valid for host '" + host
-                    + "' (its names: " + HostnameRule.describe(names) + ")");
+        try {
+            HostnameMatcher.check(leaf, host);
+        } catch (CertificateRejectedException e) {
+            throw new CertificateException(e.getMessage(), e);
         }
     }
 

@@ -30,6 +30,12 @@ public interface Vhost {
      */
     Optional<Protocol> protocol(String name);
 
+    /**
+     * A snapshot of this vhost's traffic counters (lws {@code lws_vhost.conn_stats}): bytes,
+     * accepted and rejected connections, HTTP transactions and WebSocket upgrades.
+     */
+    VhostStats stats();
+
     /** The retry and validity policy for connections of this vhost. */
     RetryPolicy retryPolicy();
 

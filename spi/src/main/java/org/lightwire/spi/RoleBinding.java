@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.util.Optional;
 import org.lightwire.api.ClientRequest;
 import org.lightwire.api.Vhost;
+import org.lightwire.api.VhostStats;
 import org.lightwire.api.Connection;
 import org.lightwire.api.Protocol;
 
@@ -83,4 +84,11 @@ public interface RoleBinding {
      *         installed
      */
     boolean switchRole(String roleName, RoleSwitch handoff);
+
+    /**
+     * Counts an event only the role can see in its vhost's statistics ({@link Vhost#stats()};
+     * lws {@code h1_trans}, {@code ws_upg}): one call per answered HTTP request, one per
+     * WebSocket upgrade whose 101 went out. Allocation-free; loop thread only.
+     */
+    void count(VhostStats.Event event);
 }

@@ -14,6 +14,7 @@ import org.lightwire.api.Protocol;
 import org.lightwire.api.RetryPolicy;
 import org.lightwire.api.UdpRequest;
 import org.lightwire.api.Vhost;
+import org.lightwire.api.VhostStats;
 import org.lightwire.api.VhostSettings;
 
 /**
@@ -28,6 +29,7 @@ public final class FakeVhost implements Vhost {
     private final VhostSettings settings;
     private Context context = new FakeContext(List.of(), List.of());
     private List<SocketAddress> listening = List.of();
+    private volatile VhostStats stats = VhostStats.EMPTY;
 
     /** A vhost with exactly these settings (mounts, protocols, ports as a test needs). */
     public FakeVhost(VhostSettings settings) {
@@ -57,6 +59,16 @@ public final class FakeVhost implements Vhost {
     @Override
     public VhostSettings settings() {
         return settings;
+    }
+
+    /** The counters a test set; all zero until then. */
+    @Override
+    public VhostStats stats() {
+        return stats;
+    }
+
+    public void setStats(VhostStats stats) {
+        this.stats = stats;
     }
 
     @Override

@@ -9,12 +9,14 @@ import org.lightwire.api.ProtocolSelection;
 import org.lightwire.api.ServiceLoop;
 import org.lightwire.api.Vhost;
 import org.lightwire.api.VhostSettings;
+import org.lightwire.api.VhostStats;
 
 /**
  * Builds one lws-server-status report, the JSON of lws' {@code update()}:
  * {@code {"i": <lws_json_dump_context>, "files": [{"path", "val"}]}}. Every figure comes
- * from the API or the system; lws figures Lightwire's API does not expose (per-vhost byte
- * and transaction counters, fd and header-pool limits, CGI counts) are left out rather than
+ * from the API or the system. Per-vhost traffic comes from {@link Vhost#stats()} under lws'
+ * names (rx, tx, h1_conn, h1_trans, ws_upg, rejected); lws figures Lightwire has no source
+ * for (h2 counters, fd and header-pool limits, CGI counts) are left out rather than
  * invented, so a reader sees only real numbers.
  */
 final class StatusReport {
@@ -105,7 +107,14 @@ final class StatusReport {
         sb.append("{\n \"name\":\"");
         Json.escape(sb, vh.name()).append("\",\n \"port\":\"").append(s.port())
                 .append("\",\n \"use_ssl\":\"").append(s.tls().isPresent() ? 1 : 0)
-                .append("\",\n \"sts\":\"").append(s.sts() ? 1 : 0)
+                .append("\",\n \"sts\":\"").append(s.sts() ? 1 : 0);
+        VhostStats st = vh.stats();
+        sb.append("\",\n \"rx\":\"").append(st.rxBytes())
+                .append("\",\n \"tx\":\"").append(st.txBytes())
+                .append("\",\n \"h1_conn\":\"").append(st.connectionsAccepted())
+                .append("\",\n \"h1_trans\":\"").append(st.httpTransactions())
+                .append("\",\n \"ws_upg\":\"").append(st.wsUpgrades())
+                .append("\",\n \"rejected\":\"").append(st.connectionsRejected())
                 .append("\",\n \"listening\":\"").append(vh.listenAddresses().isEmpty() ? 0 : 1).append('"');
         if (!s.mounts().isEmpty()) {
             sb.append(",\n \"mounts\":[");

@@ -19,6 +19,7 @@ import org.lightwire.api.Options;
 import org.lightwire.api.ServiceLoop;
 import org.lightwire.api.Vhost;
 import org.lightwire.api.VhostSettings;
+import org.lightwire.api.VhostStats;
 import org.lightwire.api.ws.WsProtocol;
 import org.lightwire.testkit.FakeContext;
 import org.lightwire.testkit.FakeLoop;
@@ -94,6 +95,25 @@ class ServerStatusTest {
         assertEquals("1", c.get("listen_wsi"));
         assertEquals(2, ((List<?>) c.get("pt")).size());
         assertEquals(List.of(), r.get("files"));
+    }
+
+    @Test
+    void vhostTrafficIsReportedUnderLwsNames() throws Exception {
+        vhost.setStats(new VhostStats(1234, 5678, 9, 21, 4, 2));
+        Peer p = Peer.open(protocol(Options.EMPTY), vhost, loop);
+        p.pump();
+        List<Map<String, Object>> vh = vhosts(last(p));
+        Map<String, Object> lh = vh.get(0);
+        assertEquals("1234", lh.get("rx"));
+        assertEquals("5678", lh.get("tx"));
+        assertEquals("9", lh.get("h1_conn"));
+        assertEquals("21", lh.get("h1_trans"));
+        assertEquals("4", lh.get("ws_upg"));
+        assertEquals("2", lh.get("rejected"));
+        assertNull(lh.get("h2_trans"), "no h2 role: no h2 figure is invented");
+        Map<String, Object> quiet = vh.get(1);
+        assertEquals("0", quiet.get("rx"), "a vhost without traffic reports zeros");
+        assertEquals("0", quiet.get("h1_conn"));
     }
 
     @Test

@@ -304,6 +304,7 @@ public final class Listener extends Resident implements Selectable {
                 InetAddress p = peer;
                 LOG.log(Level.INFO, () -> owner + ": peer " + p.getHostAddress() + " is at ip-limit-wsi ("
                         + network.settings().ipLimitWsi() + "), dropping its new connection");
+                owner.counters(loop).countRejected();
                 close(channel);
                 return;
             }

@@ -30,6 +30,7 @@ import org.lightwire.api.ProtocolSelection;
 import org.lightwire.api.RetryPolicy;
 import org.lightwire.api.UdpRequest;
 import org.lightwire.api.Vhost;
+import org.lightwire.api.VhostStats;
 import org.lightwire.api.VhostSettings;
 import org.lightwire.core.loop.EventLoop;
 import org.lightwire.core.loop.Fatal;
@@ -60,6 +61,9 @@ public final class VhostImpl implements Vhost {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     // null without TLS keys
     private volatile org.lightwire.core.tls.VhostTls tls;
+    // lws conn_stats, one slice per service loop (indexed by EventLoop.index()): each loop
+    // writes only its own, stats() sums them
+    private final VhostCounters[] counters;
 
     public VhostImpl(Network network, Context context, VhostSettings settings, RetryPolicy contextPolicy) {
         this.network = network;
@@ -67,6 +71,10 @@ public final class VhostImpl implements Vhost {
         this.settings = settings;
         this.retryPolicy = settings.retryPolicy().orElse(contextPolicy);
         this.allProtocols = settings.protocols().isEmpty();
+        this.counters = new VhostCounters[network.loops().size()];
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = new VhostCounters();
+        }
         for (ProtocolSelection p : settings.protocols()) {
             slots.put(p.name(), new ProtocolSlot(p));
         }
@@ -80,6 +88,25 @@ public final class VhostImpl implements Vhost {
     @Override
     public Context context() {
         return context;
+    }
+
+    /** This vhost's counters on {@code loop}; only that loop's thread may add to them. */
+    VhostCounters counters(EventLoop loop) {
+        return counters[loop.index()];
+    }
+
+    @Override
+    public VhostStats stats() {
+        long rx = 0, tx = 0, accepted = 0, transactions = 0, upgrades = 0, rejected = 0;
+        for (VhostCounters c : counters) {
+            rx += c.rx();
+            tx += c.tx();
+            accepted += c.accepted();
+            transactions += c.transactions();
+            upgrades += c.upgrades();
+            rejected += c.rejected();
+        }
+        return new VhostStats(rx, tx, accepted, transactions, upgrades, rejected);
     }
 
     /** The connection machinery of this vhost's context. */
@@ -298,8 +325,10 @@ public final class VhostImpl implements Vhost {
             LOG.log(Level.INFO, () -> "vhost '" + name() + "': refusing connection from " + remote(channel) + ": " + why);
             closeQuietly(channel);
             releasePeer.run();
+            counters(loop).countRejected();
             return;
         }
+        counters(loop).countAccepted();
         Wire w = new Wire(network.nextId(), Connection.Kind.SOCKET, loop, this, false, retryPolicy, null, role, binding);
         w.onClosed(releasePeer);
         w.listener(listener);
@@ -453,6 +482,7 @@ public final class VhostImpl implements Vhost {
             w.listener(listeners.get(0));
         }
         network.handoff(loop, () -> {
+            counters(loop).countAccepted();
             w.bind();
             w.open(transport);
         });

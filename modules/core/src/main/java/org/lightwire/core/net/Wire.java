@@ -18,6 +18,7 @@ import org.lightwire.api.SequencerEvent;
 import org.lightwire.api.ServiceLoop;
 import org.lightwire.api.Timer;
 import org.lightwire.api.Vhost;
+import org.lightwire.api.VhostStats;
 import org.lightwire.api.WriteDisciplineException;
 import org.lightwire.core.loop.EventLoop;
 import org.lightwire.core.loop.Fatal;
@@ -624,6 +625,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (n == 0) {
             return;
         }
+        vhost.counters(loop).addRx(n);
         buf.flip();
         deliver(buf);
         queueBufferedRead();
@@ -702,6 +704,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
                 continue;
             }
             buf.flip();
+            vhost.counters(loop).addRx(buf.remaining());
             try {
                 handler.receivedDatagram(buf, (InetSocketAddress) source);
             } catch (Throwable e) {
@@ -904,6 +907,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             send(chunk);
             return n;
         }
+        vhost.counters(loop).addTx(sent);
         if (sent < count) {
             // the kernel's send buffer is full: the next writeable event waits for OP_WRITE
             socketFull = true;
@@ -998,10 +1002,22 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     }
 
     @Override
+    public void count(VhostStats.Event event) {
+        checkLoopThread("count");
+        VhostCounters c = vhost.counters(loop);
+        switch (event) {
+            case HTTP_TRANSACTION -> c.countTransaction();
+            case WS_UPGRADE -> c.countUpgrade();
+        }
+    }
+
+    @Override
     public void send(ByteBuffer data) {
         if (state != State.OPEN || !data.hasRemaining()) {
             return;
         }
+        // counted when handed over, as lws counts tx when the role writes (queued bytes go later)
+        vhost.counters(loop).addTx(data.remaining());
         if (hasPending()) {
             appendPending(data);
             return;
@@ -1024,6 +1040,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         if (state != State.OPEN) {
             return;
         }
+        vhost.counters(loop).addTx(data.remaining());
         if (hasPending()) {
             throw new WriteDisciplineException(describe() + ": a datagram is still waiting for the socket");
         }

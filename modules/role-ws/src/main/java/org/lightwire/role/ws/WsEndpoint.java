@@ -8,6 +8,7 @@ import org.lightwire.api.ClientRequest;
 import org.lightwire.api.Connection;
 import org.lightwire.api.Protocol;
 import org.lightwire.api.Timer;
+import org.lightwire.api.VhostStats;
 import org.lightwire.api.WriteDisciplineException;
 import org.lightwire.api.http.HttpFields;
 import org.lightwire.api.http.HttpRequest;
@@ -188,6 +189,7 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
         }
         head.append("\r\n");
         binding.send(ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        binding.count(VhostStats.Event.WS_UPGRADE); // lws ws_upg: the 101 went out
         encoder = SERVER_ENCODER;
         decoder = new FrameDecoder(true, frameLimits(), this);
         messages = new MessageAssembler(limits, deflate, true, new ToSession());

@@ -16,6 +16,7 @@ import org.lightwire.api.Mount;
 import org.lightwire.api.Protocol;
 import org.lightwire.api.Timer;
 import org.lightwire.api.Vhost;
+import org.lightwire.api.VhostStats;
 import org.lightwire.api.http.HttpFields;
 import org.lightwire.api.http.HttpProtocol;
 import org.lightwire.api.http.HttpSession;
@@ -288,6 +289,8 @@ public final class H1ServerHandler implements RoleHandler {
         boolean keepAlive = keepAlive(fields, http10);
 
         Vhost vhost = binding.selectVhost(host == null ? "" : host);
+        // lws h1_trans: every request that reaches its vhost, upgrade requests included
+        binding.count(VhostStats.Event.HTTP_TRANSACTION);
         if (session != null && !vhost.name().equals(sessionVhost)) {
             dropSession(); // core already unbound the protocol when the vhost changed
         }

@@ -23,6 +23,7 @@ import org.lightwire.api.crypto.StreamCipher;
 import org.lightwire.api.crypto.TlsContextFactory;
 import org.lightwire.api.crypto.X25519;
 import org.lightwire.api.crypto.X509;
+import org.lightwire.crypto.jca.ossl.OpenSsl;
 
 /**
  * The JDK crypto backend, {@code jca}: the lws generic crypto layer on the JDK's own
@@ -43,6 +44,7 @@ public final class JcaBackend implements CryptoBackend {
     private final JdkChaCha20Poly1305 chacha20Poly1305 = new JdkChaCha20Poly1305();
 
     public JcaBackend() {
+        OpenSsl.checkConfiguration();
         try {
             this.random = SecureRandom.getInstance("DRBG", Jdk.provider(Jdk.SUN));
         } catch (NoSuchAlgorithmException e) {
@@ -63,7 +65,8 @@ public final class JcaBackend implements CryptoBackend {
 
     @Override
     public String description() {
-        return "JDK providers SunJCE/SunEC/SunRsaSign/SunJSSE on Java " + Runtime.version();
+        return "JDK providers SunJCE/SunEC/SunRsaSign/SunJSSE on Java " + Runtime.version()
+                + (OpenSsl.available() ? "; RSA private-key and EC operations on " : "; OpenSSL ") + OpenSsl.description();
     }
 
     @Override

@@ -27,9 +27,11 @@ import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.KeyType;
 import org.lightwire.crypto.jca.der.Der;
 import org.lightwire.crypto.jca.der.DerReader;
+import org.lightwire.crypto.jca.ossl.NativeKey;
+import org.lightwire.crypto.jca.ossl.OpenSsl;
 
 /**
- * ECDSA and ECDH on SunEC. Points are validated here (SunEC's own checks have varied by
+ * ECDSA and ECDH on SunEC, or on OpenSSL where {@link OpenSsl#available()}. Points are validated here (SunEC's own checks have varied by
  * release), DER signatures are parsed strictly here and handed to SunEC in the fixed
  * R||S form, so malleable encodings cannot slip through.
  */
@@ -43,6 +45,11 @@ final class JcaEc implements Ec {
 
     @Override
     public KeyElements generate(EcCurve curve) {
+        if (OpenSsl.available()) {
+            OpenSsl.Generated made = OpenSsl.generateEc(curve);
+            JdkKeyCache.seedNative(made.elements(), made.key());
+            return made.elements();
+        }
         KeyPairGenerator g = Jdk.keyPairGenerator("EC", Jdk.SUN_EC);
         try {
             g.initialize(new ECGenParameterSpec(curve.secName()), random);
@@ -74,6 +81,11 @@ final class JcaEc implements Ec {
 
     @Override
     public byte[] sign(HashAlgorithm hash, KeyElements privateKey, byte[] message, EcdsaFormat format) {
+        NativeKey nk = JdkKeys.nativeEcPrivate(privateKey);
+        if (nk != null) {
+            byte[] der = OpenSsl.ecdsaSign(nk, digest(hash, message));
+            return format == EcdsaFormat.DER ? der : fromDer(der, privateKey.ecCurve());
+        }
         ECPrivateKey key = JdkKeys.ecPrivate(privateKey);
         byte[] rs = signP1363(hash, key, message, privateKey.ecCurve());
         return format == EcdsaFormat.CONCATENATED ? rs : toDer(rs);
@@ -92,7 +104,8 @@ final class JcaEc implements Ec {
 
     @Override
     public boolean verify(HashAlgorithm hash, KeyElements publicKey, byte[] message, byte[] signature, EcdsaFormat format) {
-        ECPublicKey key = JdkKeys.ecPublic(publicKey);
+        NativeKey nk = JdkKeys.nativeEcPublic(publicKey);
+        ECPublicKey key = nk == null ? JdkKeys.ecPublic(publicKey) : null;
         EcCurve curve = publicKey.ecCurve();
         if (signature == null) {
             return false;
@@ -118,6 +131,9 @@ final class JcaEc implements Ec {
         if (r.signum() == 0 || s.signum() == 0 || r.compareTo(n) >= 0 || s.compareTo(n) >= 0) {
             return false;
         }
+        if (nk != null) {
+            return OpenSsl.ecdsaVerify(nk, digest(hash, message), Der.sequence(Der.integer(r), Der.integer(s)));
+        }
         return verifyP1363(hash, key, message, rs);
     }
 
@@ -141,6 +157,10 @@ final class JcaEc implements Ec {
         EcCurve curve = privateKey.ecCurve();
         if (peerPublicKey.ecCurve() != curve) {
             throw new BadKeyException("ECDH: peer key is on " + peerPublicKey.ecCurve().jwkName() + ", ours on " + curve.jwkName());
+        }
+        NativeKey nk = JdkKeys.nativeEcPrivate(privateKey);
+        if (nk != null) {
+            return OpenSsl.ecdh(nk, JdkKeys.nativeEcPublic(peerPublicKey));
         }
         ECPublicKey peer = JdkKeys.ecPublic(peerPublicKey);
         return agree(JdkKeys.ecPrivate(privateKey), peer, curve);
@@ -185,6 +205,10 @@ final class JcaEc implements Ec {
             }
         }
         throw new CryptoException("EC " + curve.jwkName() + ": could not derive the public point");
+    }
+
+    private static byte[] digest(HashAlgorithm hash, byte[] message) {
+        return Jdk.messageDigest(hash.standardName()).digest(message);
     }
 
     /** R||S to DER SEQUENCE { INTEGER r, INTEGER s }. */

@@ -29,9 +29,12 @@ import org.lightwire.api.crypto.KeyType;
 import org.lightwire.api.crypto.Rsa;
 import org.lightwire.api.crypto.RsaEncryption;
 import org.lightwire.api.crypto.RsaSignatureScheme;
+import org.lightwire.crypto.jca.ossl.NativeKey;
+import org.lightwire.crypto.jca.ossl.OpenSsl;
 
 /**
- * RSA on SunRsaSign (keys, signatures) and SunJCE (encryption). PKCS#1 v1.5 decryption is
+ * RSA on SunRsaSign (keys, signatures) and SunJCE (encryption); private-key operations on
+ * OpenSSL where {@link OpenSsl#available()} (keys with CRT elements). PKCS#1 v1.5 decryption is
  * done here on raw RSA, with the padding checked by masks rather than branches, so every
  * ciphertext of the right length takes the same path (no Bleichenbacher oracle in the code
  * we own; SunJCE's raw RSA is blinded).
@@ -123,7 +126,7 @@ final class JcaRsa implements Rsa {
         RSAPrivateKey key = JdkKeys.rsaPrivate(privateKey);
         int k = modulusBytes(key.getModulus());
         if (scheme == RsaEncryption.PKCS1_V1_5) {
-            byte[] em = rawDecrypt(key, ciphertext, k);
+            byte[] em = rawDecrypt(privateKey, key, ciphertext, k);
             if (em == null) {
                 throw new DecryptionFailedException();
             }
@@ -140,6 +143,15 @@ final class JcaRsa implements Rsa {
         if (ciphertext.length != k) {
             // RFC 8017 7.1.2 step 1b; SunJCE would take a ciphertext missing its leading zeros
             throw new DecryptionFailedException();
+        }
+        NativeKey nk = JdkKeys.nativeRsaPrivate(privateKey);
+        if (nk != null) {
+            // OpenSSL's OAEP decoding is constant-time and fails one way, like SunJCE's
+            byte[] m = OpenSsl.rsaDecryptOaep(nk, oaepHash(scheme), ciphertext);
+            if (m == null) {
+                throw new DecryptionFailedException();
+            }
+            return m;
         }
         try {
             // SunJCE's OAEP decoding reports every failure as one BadPaddingException
@@ -160,7 +172,7 @@ final class JcaRsa implements Rsa {
                     + expectedLength);
         }
         byte[] synthetic = syntheticMessage(privateKey, ciphertext, expectedLength);
-        byte[] em = rawDecrypt(key, ciphertext, k);
+        byte[] em = rawDecrypt(privateKey, key, ciphertext, k);
         if (em == null) {
             // wrong length or not below the modulus: visible to anyone from the ciphertext alone
             return synthetic;
@@ -204,9 +216,14 @@ final class JcaRsa implements Rsa {
     }
 
     /** Raw RSA m = c^d mod n as k bytes; null if the ciphertext has the wrong length or is not below n. */
-    private byte[] rawDecrypt(RSAPrivateKey key, byte[] ciphertext, int k) {
+    private byte[] rawDecrypt(KeyElements elements, RSAPrivateKey key, byte[] ciphertext, int k) {
         if (ciphertext.length != k || new BigInteger(1, ciphertext).compareTo(key.getModulus()) >= 0) {
             return null;
+        }
+        NativeKey nk = JdkKeys.nativeRsaPrivate(elements);
+        if (nk != null) {
+            byte[] m = OpenSsl.rsaDecryptRaw(nk, ciphertext);
+            return m != null && m.length == k ? m : null;
         }
         try {
             Cipher c = Jdk.threadCipher("RSA/ECB/NoPadding", Jdk.SUN_JCE);
@@ -260,6 +277,11 @@ final class JcaRsa implements Rsa {
     @Override
     public byte[] sign(RsaSignatureScheme scheme, HashAlgorithm hash, KeyElements privateKey, byte[] message) {
         RSAPrivateKey key = JdkKeys.rsaPrivate(privateKey);
+        NativeKey nk = JdkKeys.nativeRsaPrivate(privateKey);
+        if (nk != null) {
+            // hashed here on the JDK's intrinsics, signed by OpenSSL (blinded, CRT result verified)
+            return OpenSsl.rsaSign(nk, scheme, hash, Jdk.messageDigest(hash.standardName()).digest(message));
+        }
         try {
             Signature s = signature(scheme, hash);
             s.initSign(key, random);

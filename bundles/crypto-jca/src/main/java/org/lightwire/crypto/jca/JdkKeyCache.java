@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lightwire.api.crypto.BadKeyException;
 import org.lightwire.api.crypto.KeyElements;
+import org.lightwire.crypto.jca.ossl.NativeKey;
 
 /**
  * The JDK key objects already made from a {@link KeyElements}, so that a long-lived key (a
@@ -38,10 +39,12 @@ final class JdkKeyCache {
     private JdkKeyCache() {
     }
 
-    /** What one {@link KeyElements} became; either half may still be absent. */
+    /** What one {@link KeyElements} became (JDK keys, OpenSSL's copies); any may still be absent. */
     static final class Entry {
         volatile PublicKey publicKey;
         volatile PrivateKey privateKey;
+        volatile NativeKey nativePublic;
+        volatile NativeKey nativePrivate;
     }
 
     /**
@@ -69,6 +72,11 @@ final class JdkKeyCache {
             throw destroyed(key);
         }
         return e;
+    }
+
+    /** Records OpenSSL's key made together with {@code key} (key generation), so its first use imports nothing. */
+    static void seedNative(KeyElements key, NativeKey privateKey) {
+        of(key).nativePrivate = privateKey;
     }
 
     /** Records JDK keys made together with {@code key} (key generation), so its first use converts nothing. */

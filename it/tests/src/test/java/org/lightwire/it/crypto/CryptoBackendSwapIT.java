@@ -17,13 +17,16 @@ import org.lightwire.it.Net;
  * active, crypto-bc is dropped into the plugin directory and crypto-jca removed; the
  * context reports the new backend and new work — on a connection that stayed open through
  * the swap — runs on BouncyCastle, without a restart. Then the same jar set runs on the
- * module path ({@code --static}).
+ * module path ({@code --static}). crypto-jca's JNI library for OpenSSL loads in each new
+ * class loader of the bundle: the RSA and EC work after jca's return runs on OpenSSL again.
  */
 class CryptoBackendSwapIT {
 
     private static final Duration DEPLOY = Duration.ofSeconds(30);
     private static final String JCA_HASH = "org.lightwire.crypto.jca.JcaHash";
     private static final String BC_HASH = "org.lightwire.crypto.bc.BcHash";
+    private static final String JCA_ON_OPENSSL =
+            "crypto backend: jca \\(JDK providers .*; RSA private-key and EC operations on OpenSSL 3\\.";
 
     @Test
     void jcaIsReplacedByBcWithoutRestart(@TempDir Path tmp) throws Exception {
@@ -36,11 +39,12 @@ class CryptoBackendSwapIT {
         Path conf = CryptoLayout.config(tmp.resolve("conf-dir"), port, plugins);
 
         try (LauncherProcess launcher = LauncherProcess.startFrom(home, "--config-dir", conf.toString(), "-d", "15")) {
-            launcher.awaitLine("crypto backend: jca \\(JDK providers", DEPLOY);
+            launcher.awaitLine(JCA_ON_OPENSSL, DEPLOY);
             launcher.awaitLine("vhost 'probe': protocol '" + CryptoLayout.PROBE + "' available", DEPLOY);
             long pid = launcher.pid();
             try (CryptoProbe open = new CryptoProbe(port)) {
                 assertEquals(CryptoProbe.expectedHash("jca", JCA_HASH, "before"), open.ask("before"), launcher::log);
+                assertEquals("backend=jca ecdsa=ok rsa=ok ecdh=ok", open.ask("sign"), launcher::log);
 
                 // installed beside jca: it ranks lower, so jca stays in charge
                 CryptoLayout.deploy(CryptoLayout.cryptoBc(), plugins);
@@ -58,11 +62,13 @@ class CryptoBackendSwapIT {
             }
             try (CryptoProbe fresh = new CryptoProbe(port)) {
                 assertEquals(CryptoProbe.expectedHash("bc", BC_HASH, "fresh"), fresh.ask("fresh"), launcher::log);
+                assertEquals("backend=bc ecdsa=ok rsa=ok ecdh=ok", fresh.ask("sign"), launcher::log);
 
                 // and back: jca returns and, ranking higher, takes over again
                 CryptoLayout.deploy(jca, plugins);
-                awaitOccurrences(launcher, "crypto backend: jca \\(JDK providers", 2, DEPLOY);
+                awaitOccurrences(launcher, JCA_ON_OPENSSL, 2, DEPLOY);
                 assertEquals(CryptoProbe.expectedHash("jca", JCA_HASH, "again"), fresh.ask("again"), launcher::log);
+                assertEquals("backend=jca ecdsa=ok rsa=ok ecdh=ok", fresh.ask("sign"), launcher::log);
             }
             assertTrue(launcher.isAlive(), "the launcher keeps running");
             assertEquals(pid, launcher.pid());

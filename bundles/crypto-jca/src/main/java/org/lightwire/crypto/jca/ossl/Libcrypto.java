@@ -1,0 +1,45 @@
+package org.lightwire.crypto.jca.ossl;
+
+/**
+ * The native methods of {@code src/main/c/lightwire_ossl.c}. Callers check every input
+ * first (lengths, ranges, points); handles are {@code EVP_PKEY*} owned by {@link NativeKey}.
+ * Codes: hash 1, 256, 384, 512 (SHA-1, SHA-2); RSA padding 1 PKCS#1 v1.5, 3 none, 4 OAEP,
+ * 6 PSS, 0 for ECDSA; curve 256, 384, 521.
+ */
+final class Libcrypto {
+
+    static final int PAD_PKCS1 = 1;
+    static final int PAD_NONE = 3;
+    static final int PAD_OAEP = 4;
+    static final int PAD_PSS = 6;
+    static final int PAD_ECDSA = 0;
+
+    private Libcrypto() {
+    }
+
+    static native String version();
+
+    static native long versionNumber();
+
+    static native void free(long key);
+
+    /** N, E, D, P, Q, DP, DQ, QI as unsigned big-endian bytes; IllegalArgumentException if OpenSSL refuses them. */
+    static native long rsaPrivateKey(byte[][] elements);
+
+    /** An EC key from 04||X||Y and, for a private key, D; IllegalArgumentException if OpenSSL refuses it. */
+    static native long ecKey(int curve, byte[] point, byte[] d);
+
+    /** A new EC key pair: its handle, D into {@code dOut}, 04||X||Y into {@code pointOut}. */
+    static native long ecGenerate(int curve, byte[] dOut, byte[] pointOut);
+
+    /** A signature over {@code digest} (RSA with the padding, ECDSA as DER); null on failure. */
+    static native byte[] sign(long key, int padding, int hash, byte[] digest);
+
+    static native boolean verifyEcdsa(long key, byte[] digest, byte[] der);
+
+    /** RSA decryption with no padding or OAEP; null on any failure. */
+    static native byte[] rsaDecrypt(long key, int padding, int hash, byte[] ciphertext);
+
+    /** The ECDH shared secret (X coordinate); null on failure. */
+    static native byte[] ecdh(long key, long peer);
+}

@@ -1,0 +1,241 @@
+package org.lightwire.crypto.jca.ossl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Locale;
+import org.lightwire.api.crypto.CryptoException;
+import org.lightwire.api.crypto.EcCurve;
+import org.lightwire.api.crypto.HashAlgorithm;
+import org.lightwire.api.crypto.KeyElements;
+import org.lightwire.api.crypto.RsaSignatureScheme;
+
+/**
+ * The system's OpenSSL 3 libcrypto, reached through this bundle's JNI library, for the
+ * public-key operations the JDK 17 providers do slowly: RSA private-key operations
+ * (signing, decryption) and ECDSA, ECDH and key generation on P-256/384/521 — the
+ * arithmetic lws gets from OpenSSL. Public RSA operations, hashing, symmetric ciphers and
+ * TLS stay on the JDK.
+ *
+ * <p>System property {@value #PROPERTY}: {@code auto} (default: used when the library
+ * loads), {@code off} (JDK only), {@code required} (the backend fails to start without it).
+ * The library is built with the bundle where OpenSSL 3 headers and gcc exist (Linux
+ * x86-64); elsewhere the backend runs on the JDK alone and says why in
+ * {@link #description()}.
+ */
+public final class OpenSsl {
+
+    /** The system property that chooses whether OpenSSL is used. */
+    public static final String PROPERTY = "org.lightwire.crypto.jca.openssl";
+
+    private static final String LIBRARY = "liblightwire-ossl.so";
+    private static final long MIN_VERSION = 0x30000000L;
+
+    private static final boolean AVAILABLE;
+    private static final String DESCRIPTION;
+    /** Why the configured mode cannot be honoured, or null. */
+    private static final String FAILURE;
+
+    static {
+        String mode = System.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
+        String why = null;
+        String failure = null;
+        if (mode.equals("off")) {
+            why = "off (" + PROPERTY + "=off)";
+        } else if (!mode.equals("auto") && !mode.equals("required")) {
+            why = "off (bad " + PROPERTY + ")";
+            failure = PROPERTY + " must be auto, off or required, got '" + mode + "'";
+        } else {
+            String reason = load();
+            if (reason != null) {
+                why = "not used: " + reason;
+                if (mode.equals("required")) {
+                    failure = "OpenSSL is required (" + PROPERTY + "=required) but " + reason;
+                }
+            }
+        }
+        AVAILABLE = why == null;
+        DESCRIPTION = why == null ? Libcrypto.version() + " via JNI" : why;
+        FAILURE = failure;
+    }
+
+    private OpenSsl() {
+    }
+
+    /**
+     * Refuses to go on when the configured mode cannot be honoured ({@code required}
+     * without the library, or a bad value): the backend calls this as it starts.
+     */
+    public static void checkConfiguration() {
+        if (FAILURE != null) {
+            throw new CryptoException(FAILURE);
+        }
+    }
+
+    /** Whether RSA private-key and EC operations go to OpenSSL. */
+    public static boolean available() {
+        return AVAILABLE;
+    }
+
+    /** What is used, or why not: for the backend's description and the startup log. */
+    public static String description() {
+        return DESCRIPTION;
+    }
+
+    /** Loads the library; null when loaded, else the reason it is not used. */
+    private static String load() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "");
+        if (!os.equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return "no JNI library for " + os + " " + arch + " in this bundle (Linux x86-64 only)";
+        }
+        try (InputStream in = OpenSsl.class.getResourceAsStream("linux-x86_64/" + LIBRARY)) {
+            if (in == null) {
+                return "this bundle was built without its JNI library (the build found no OpenSSL 3 headers or gcc)";
+            }
+            // a file of its own for every load: a bundle loaded again by a new class loader
+            // cannot share a library another class loader holds
+            Path file = Files.createTempFile("lightwire-ossl-", ".so");
+            try {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                System.load(file.toAbsolutePath().toString());
+            } finally {
+                Files.deleteIfExists(file);
+            }
+            long version = Libcrypto.versionNumber();
+            if (version < MIN_VERSION) {
+                return "libcrypto " + Libcrypto.version() + " is older than OpenSSL 3.0";
+            }
+            return null;
+        } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
+            return "its JNI library did not load: " + e.getMessage();
+        }
+    }
+
+    // ---- keys ----
+
+    /**
+     * OpenSSL's copy of an RSA private key with all CRT elements (the caller has checked
+     * it); {@link IllegalArgumentException} if OpenSSL refuses it.
+     */
+    public static NativeKey rsaPrivate(KeyElements key) {
+        int[] order = {KeyElements.RSA_N, KeyElements.RSA_E, KeyElements.RSA_D, KeyElements.RSA_P, KeyElements.RSA_Q,
+            KeyElements.RSA_DP, KeyElements.RSA_DQ, KeyElements.RSA_QI};
+        byte[][] elements = new byte[order.length][];
+        try {
+            for (int i = 0; i < order.length; i++) {
+                elements[i] = key.element(order[i]);
+            }
+            return new NativeKey(Libcrypto.rsaPrivateKey(elements));
+        } finally {
+            for (byte[] e : elements) {
+                if (e != null) {
+                    Arrays.fill(e, (byte) 0);
+                }
+            }
+        }
+    }
+
+    /**
+     * OpenSSL's copy of an EC key: the point X, Y (field-length bytes, validated by the
+     * caller) and, for a private key, the scalar D (field-length bytes, range-checked).
+     */
+    public static NativeKey ec(EcCurve curve, byte[] x, byte[] y, byte[] d) {
+        int len = curve.fieldLength();
+        byte[] point = new byte[1 + 2 * len];
+        point[0] = 4;
+        System.arraycopy(x, 0, point, 1, len);
+        System.arraycopy(y, 0, point, 1 + len, len);
+        return new NativeKey(Libcrypto.ecKey(code(curve), point, d));
+    }
+
+    /** A key pair made by OpenSSL: its elements and OpenSSL's handle on the private key. */
+    public record Generated(KeyElements elements, NativeKey key) {
+    }
+
+    public static Generated generateEc(EcCurve curve) {
+        int len = curve.fieldLength();
+        byte[] d = new byte[len];
+        byte[] point = new byte[1 + 2 * len];
+        NativeKey key = new NativeKey(Libcrypto.ecGenerate(code(curve), d, point));
+        try {
+            KeyElements elements = KeyElements.ec(curve, Arrays.copyOfRange(point, 1, 1 + len),
+                    Arrays.copyOfRange(point, 1 + len, point.length), d);
+            return new Generated(elements, key);
+        } finally {
+            Arrays.fill(d, (byte) 0);
+        }
+    }
+
+    // ---- operations ----
+
+    /** An RSA signature over {@code digest} (hashed by the caller with {@code hash}). */
+    public static byte[] rsaSign(NativeKey key, RsaSignatureScheme scheme, HashAlgorithm hash, byte[] digest) {
+        int padding = scheme == RsaSignatureScheme.PSS ? Libcrypto.PAD_PSS : Libcrypto.PAD_PKCS1;
+        return required(key.use(h -> Libcrypto.sign(h, padding, code(hash), digest)), "RSA " + scheme + " signing");
+    }
+
+    /** RSA-OAEP decryption with {@code hash} for label and MGF1; null for any failure. */
+    public static byte[] rsaDecryptOaep(NativeKey key, HashAlgorithm hash, byte[] ciphertext) {
+        return key.use(h -> Libcrypto.rsaDecrypt(h, Libcrypto.PAD_OAEP, code(hash), ciphertext));
+    }
+
+    /** Raw RSA c^d mod n (k bytes, leading zeros kept); null for any failure. */
+    public static byte[] rsaDecryptRaw(NativeKey key, byte[] ciphertext) {
+        return key.use(h -> Libcrypto.rsaDecrypt(h, Libcrypto.PAD_NONE, 0, ciphertext));
+    }
+
+    /** An ECDSA signature, DER, over a digest of any length (truncated to the order as usual). */
+    public static byte[] ecdsaSign(NativeKey key, byte[] digest) {
+        return required(key.use(h -> Libcrypto.sign(h, Libcrypto.PAD_ECDSA, code(digestHash(digest)), digest)),
+                "ECDSA signing");
+    }
+
+    /** Whether a DER ECDSA signature over {@code digest} is good. */
+    public static boolean ecdsaVerify(NativeKey key, byte[] digest, byte[] der) {
+        return key.use(h -> Libcrypto.verifyEcdsa(h, digest, der));
+    }
+
+    /** The ECDH shared secret of our private key and the peer's (validated) public key. */
+    public static byte[] ecdh(NativeKey privateKey, NativeKey peer) {
+        return required(privateKey.use(h -> peer.use(p -> Libcrypto.ecdh(h, p))), "ECDH");
+    }
+
+    private static byte[] required(byte[] result, String what) {
+        if (result == null) {
+            throw new CryptoException(what + " failed in OpenSSL");
+        }
+        return result;
+    }
+
+    private static HashAlgorithm digestHash(byte[] digest) {
+        for (HashAlgorithm h : HashAlgorithm.values()) {
+            if (h.digestLength() == digest.length) {
+                return h;
+            }
+        }
+        throw new IllegalArgumentException("no hash makes a " + digest.length + "-byte digest");
+    }
+
+    private static int code(HashAlgorithm hash) {
+        switch (hash) {
+            case SHA_1: return 1;
+            case SHA_256: return 256;
+            case SHA_384: return 384;
+            case SHA_512: return 512;
+            default: throw new IllegalArgumentException(hash.toString());
+        }
+    }
+
+    private static int code(EcCurve curve) {
+        switch (curve) {
+            case P_256: return 256;
+            case P_384: return 384;
+            case P_521: return 521;
+            default: throw new IllegalArgumentException(curve.toString());
+        }
+    }
+}

@@ -100,10 +100,7 @@ final class JdkKeys {
 
     /** The JDK private key of an RSA private key, converted and checked once per instance. */
     static RSAPrivateKey rsaPrivate(KeyElements key) {
-        requireType(key, KeyType.RSA, "RSA");
-        if (!key.isPrivate()) {
-            throw new BadKeyException("RSA: a private key is needed, got a public key (no D)");
-        }
+        requirePrivate(key, KeyType.RSA, "RSA");
         JdkKeyCache.Entry c = JdkKeyCache.of(key);
         if (c.privateKey instanceof RSAPrivateKey) {
             return (RSAPrivateKey) c.privateKey;
@@ -260,10 +257,7 @@ final class JdkKeys {
 
     /** The JDK private key of an EC private key, its scalar checked and converted once per instance. */
     static ECPrivateKey ecPrivate(KeyElements key) {
-        requireType(key, KeyType.EC, "EC");
-        if (!key.isPrivate()) {
-            throw new BadKeyException("EC: a private key is needed, got a public key (no D)");
-        }
+        requirePrivate(key, KeyType.EC, "EC");
         JdkKeyCache.Entry c = JdkKeyCache.of(key);
         if (c.privateKey instanceof ECPrivateKey) {
             return (ECPrivateKey) c.privateKey;
@@ -292,10 +286,7 @@ final class JdkKeys {
         if (!OpenSsl.available()) {
             return null;
         }
-        requireType(key, KeyType.EC, "EC");
-        if (!key.isPrivate()) {
-            throw new BadKeyException("EC: a private key is needed, got a public key (no D)");
-        }
+        requirePrivate(key, KeyType.EC, "EC");
         JdkKeyCache.Entry c = JdkKeyCache.of(key);
         NativeKey k = c.nativePrivate;
         if (k == null) {
@@ -502,6 +493,13 @@ final class JdkKeys {
 
     private static boolean isNamed(java.security.spec.AlgorithmParameterSpec spec, String name) {
         return spec instanceof NamedParameterSpec && ((NamedParameterSpec) spec).getName().equalsIgnoreCase(name);
+    }
+
+    static void requirePrivate(KeyElements key, KeyType type, String what) {
+        requireType(key, type, what);
+        if (!key.isPrivate()) {
+            throw new BadKeyException(what + ": a private key is needed, got a public key (no D)");
+        }
     }
 
     static void requireType(KeyElements key, KeyType type, String what) {

@@ -65,6 +65,7 @@ public final class EventLoop implements ServiceLoop {
     private Resident[] residents = new Resident[64];
     private int residentCount;
     private volatile int connectionCount;
+    private volatile int listenerCount;
     private volatile long wakeups;
     private volatile Thread thread;
     private volatile boolean shutdown;
@@ -119,6 +120,15 @@ public final class EventLoop implements ServiceLoop {
     @Override
     public int connectionCount() {
         return connectionCount;
+    }
+
+    /**
+     * Listen sockets this loop accepts on (lws counts them among the pt's fds): the
+     * residents that are not connections. With {@link #connectionCount()}, the sockets the
+     * loop serves. Any thread; a read may lag the loop by a pass.
+     */
+    public int listenerCount() {
+        return listenerCount;
     }
 
     @Override
@@ -241,6 +251,8 @@ public final class EventLoop implements ServiceLoop {
         residents[residentCount++] = r;
         if (r.isConnection()) {
             connectionCount++;
+        } else {
+            listenerCount++;
         }
     }
 
@@ -257,6 +269,8 @@ public final class EventLoop implements ServiceLoop {
         r.slot = -1;
         if (r.isConnection()) {
             connectionCount--;
+        } else {
+            listenerCount--;
         }
     }
 

@@ -9,7 +9,7 @@ public abstract class Resident {
 
     int slot = -1;
 
-    /** Whether this resident counts as a connection for load balancing. */
+    /** Whether this resident counts as a connection (load balancing); the others are listen sockets. */
     protected abstract boolean isConnection();
 
     /** The loop is shutting down: close now. Must end with {@link EventLoop#leave}. */

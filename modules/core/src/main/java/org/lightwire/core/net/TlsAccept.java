@@ -19,7 +19,10 @@ import org.lightwire.core.tls.TlsTransport;
  * bare {@code allow-non-tls}: served without TLS), {@code fallback-listen-accept} (the
  * listen-accept role and protocol, e.g. raw-proxy to sshd), else they are dropped with a
  * log line. The bytes read meanwhile sit in a pooled record buffer and are handed on
- * unchanged. One per undecided connection; loop thread only.
+ * unchanged. Once they are known not to be TLS they count in the port's first vhost's rx,
+ * as does every later read of a redirect, and the 301 in its tx: they bypass the wire's
+ * own counting. A ClientHello does not count: rx is bytes after TLS, never the handshake.
+ * One per undecided connection; loop thread only.
  */
 final class TlsAccept {
 
@@ -59,6 +62,7 @@ final class TlsAccept {
         firstBytes.flip();
         try {
             if (redirect != null) {
+                wire.counters().addRx(n);
                 redirectHttp(socket);
                 return false;
             }
@@ -106,6 +110,8 @@ final class TlsAccept {
     }
 
     private void notTls(StreamTransport socket) throws IOException {
+        // plain bytes, whatever happens to them next (served, redirected, relayed or dropped)
+        wire.counters().addRx(firstBytes.remaining());
         VhostImpl first = wire.portOwner();
         TlsSettings t = first.tls().settings();
         if (t.redirectHttp()) {
@@ -149,7 +155,7 @@ final class TlsAccept {
             case REDIRECT -> {
                 LOG.log(Level.DEBUG, () -> wire.describe() + ": plain HTTP on the TLS port, redirected to " + redirect.location());
                 // a few hundred bytes into an empty socket buffer: one write takes them
-                socket.write(redirect.response());
+                wire.counters().addTx(socket.write(redirect.response()));
                 socket.shutdownOutput();
                 wire.closeNow();
             }

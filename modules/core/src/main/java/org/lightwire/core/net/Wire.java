@@ -301,6 +301,15 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         }
     }
 
+    /**
+     * The counters of the vhost this wire is with, on its loop: for bytes that move without
+     * the wire's own read and write (a TLS port's sniffed first bytes and redirect). Loop
+     * thread only.
+     */
+    VhostCounters counters() {
+        return vhost.counters(loop);
+    }
+
     /** The first vhost of the listen socket: its TLS settings rule non-TLS bytes (lws applies them port-wide). */
     VhostImpl portOwner() {
         return listener != null ? listener.owner() : vhost;

@@ -65,7 +65,7 @@ final class ProxyHandler implements RoleHandler, Endpoint {
     private void start(ByteBuffer early) {
         Onward onward = protocol.onward();
         relay = new Relay(this, connection.vhost().context().settings().rxBufferSize(), protocol.drainSecs(),
-                onward.toString(), connection.vhost().name());
+                onward.toString(), connection.vhost().name(), protocol.failureLog());
         relay.acceptedOpened(early);
         // the relay's two connections share a loop, so neither needs locking: core dials a
         // client on the loop of its request's sequencer, and this one exists only for that

@@ -22,10 +22,13 @@ final class RawProxyProtocol implements RawProtocol {
     static final String DRAIN_TIMEOUT = "drain-timeout-secs";
     static final int DEFAULT_DRAIN_SECS = 10;
     private static final int MAX_DRAIN_SECS = 3600;
+    /** At most one warning per this many seconds for onward connections that fail. */
+    static final int FAILURE_LOG_INTERVAL_SECS = 10;
 
     private final String vhostName;
     private final Onward onward;
     private final int drainSecs;
+    private final LogThrottle failureLog = new LogThrottle(FAILURE_LOG_INTERVAL_SECS * 1_000_000_000L, System::nanoTime);
 
     /**
      * @throws OnwardFormatException when "onward" is malformed
@@ -64,6 +67,11 @@ final class RawProxyProtocol implements RawProtocol {
 
     int drainSecs() {
         return drainSecs;
+    }
+
+    /** Throttles the warnings of this vhost's onward connections that fail (one flood, one line per interval). */
+    LogThrottle failureLog() {
+        return failureLog;
     }
 
     @Override

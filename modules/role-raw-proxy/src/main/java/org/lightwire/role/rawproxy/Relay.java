@@ -2,6 +2,7 @@ package org.lightwire.role.rawproxy;
 
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 
 /**
  * One proxied pair (lws raw-proxy's {@code struct conn}): the accepted connection and its
@@ -19,7 +20,9 @@ import java.nio.ByteBuffer;
  * is finished and closes. When one side closes outright, the bytes it sent that the other
  * has not yet received are still delivered (within {@code drainSecs}), then the other
  * closes too. The accepted side is not read until the onward connection is up; if that
- * fails, the accepted side closes with a log line naming the target.
+ * fails, the accepted side closes with a log line naming the target: a warning, throttled
+ * per vhost so a dead upstream under a flood of clients logs one line per interval (with
+ * the count left out since the last), the rest at debug.
  */
 final class Relay {
 
@@ -38,6 +41,7 @@ final class Relay {
     private final int drainSecs;
     private final String target;
     private final String vhost;
+    private final LogThrottle failureLog;
     private boolean onwardUp;
     private boolean onwardGone;
     private Runnable cancelDial;
@@ -48,13 +52,15 @@ final class Relay {
      * @param drainSecs  how long a side may take to receive its closed partner's last bytes
      * @param target     the onward target, for logs
      * @param vhost      the vhost name, for logs
+     * @param failureLog the vhost's throttle for onward connect failure warnings
      */
-    Relay(Endpoint accepted, int bufferSize, int drainSecs, String target, String vhost) {
+    Relay(Endpoint accepted, int bufferSize, int drainSecs, String target, String vhost, LogThrottle failureLog) {
         this.ends[ACC] = accepted;
         this.bufferSize = bufferSize;
         this.drainSecs = drainSecs;
         this.target = target;
         this.vhost = vhost;
+        this.failureLog = failureLog;
     }
 
     // ---- accepted side ----
@@ -107,8 +113,18 @@ final class Relay {
         if (closed[ACC]) {
             return; // we gave up the dial ourselves
         }
-        LOG.log(Level.WARNING, () -> prefix() + "onward connection to " + target + " for " + ends[ACC].peer()
-                + " failed: " + describe(cause) + "; closing the accepted connection");
+        String peer = ends[ACC].peer();
+        Supplier<String> failure = () -> prefix() + "onward connection to " + target + " for " + peer + " failed: "
+                + describe(cause) + "; closing the accepted connection";
+        long held = failureLog.admit();
+        if (held == LogThrottle.HOLD) {
+            LOG.log(Level.DEBUG, failure);
+        } else if (held == 0) {
+            LOG.log(Level.WARNING, failure);
+        } else {
+            LOG.log(Level.WARNING, () -> failure.get() + " (and " + held
+                    + " more on this vhost since the last warning, logged at debug level only)");
+        }
         ends[ACC].close();
     }
 

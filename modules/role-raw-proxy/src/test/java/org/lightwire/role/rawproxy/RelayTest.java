@@ -15,7 +15,9 @@ class RelayTest {
 
     private final FakeEndpoint acc = new FakeEndpoint("acc");
     private final FakeEndpoint onw = new FakeEndpoint("onw");
-    private final Relay relay = new Relay(acc, 16, 7, "ipv4:127.0.0.1:22", "v");
+    private long nanos;
+    private final LogThrottle failureLog = new LogThrottle(10_000_000_000L, () -> nanos);
+    private final Relay relay = new Relay(acc, 16, 7, "ipv4:127.0.0.1:22", "v", failureLog);
     private boolean dialCancelled;
 
     RelayTest() {
@@ -223,6 +225,37 @@ class RelayTest {
 
         assertTrue(acc.closed);
         assertFalse(dialCancelled, "the dial failed by itself");
+    }
+
+    @Test
+    void aFloodOfConnectFailuresWarnsOncePerIntervalWithTheCountLeftOut() {
+        try (RelayLog log = RelayLog.start()) {
+            for (int i = 0; i < 5; i++) {
+                failOnce();
+            }
+            assertEquals(1, log.warnings().size(), log.warnings()::toString);
+            assertFalse(log.warnings().get(0).contains("more"), "the first says nothing about others");
+            assertEquals(4, log.debugLines(), "the held ones are still there at debug");
+
+            nanos += 10_000_000_000L;
+            failOnce();
+
+            assertEquals(2, log.warnings().size(), log.warnings()::toString);
+            assertTrue(log.warnings().get(1).contains("(and 4 more on this vhost since the last warning"),
+                    log.warnings().get(1));
+        }
+    }
+
+    /** A new accepted connection whose dial fails, sharing this vhost's throttle. */
+    private void failOnce() {
+        FakeEndpoint accepted = new FakeEndpoint("acc");
+        Relay r = new Relay(accepted, 16, 7, "ipv4:127.0.0.1:22", "v", failureLog);
+        accepted.relay = r;
+        r.acceptedOpened(null);
+        r.dialing(() -> { });
+        r.onwardBound(new FakeEndpoint("onw"));
+        r.onwardFailed(new ConnectException("Connection refused"));
+        assertTrue(accepted.closed, "every failure closes its accepted side, logged or not");
     }
 
     @Test

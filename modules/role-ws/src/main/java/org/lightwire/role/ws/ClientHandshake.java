@@ -85,8 +85,8 @@ final class ClientHandshake {
         }
         HttpFields f = response.fields();
         if (response.status() != 101) {
-            throw new HandshakeResponse.BadResponseException("server answered " + response.status()
-                    + " instead of 101 Switching Protocols");
+            throw new HandshakeResponse.BadResponseException("server answered '" + response.statusLine()
+                    + "' instead of 101 Switching Protocols");
         }
         if (!hasToken(f, "upgrade", "websocket") || !hasToken(f, "connection", "upgrade")) {
             throw new HandshakeResponse.BadResponseException("101 without Upgrade: websocket and Connection: upgrade");

@@ -18,6 +18,7 @@ final class HandshakeResponse {
     private byte[] head = new byte[256];
     private int length;
     private int status;
+    private String statusLine;
     private HttpFields fields;
 
     HandshakeResponse(int maxHeadBytes, int maxFields) {
@@ -63,6 +64,11 @@ final class HandshakeResponse {
         return status;
     }
 
+    /** The status line as received, control characters replaced (valid once {@link #feed} returned true). */
+    String statusLine() {
+        return statusLine;
+    }
+
     /** The header fields (valid once {@link #feed} returned true). */
     HttpFields fields() {
         return fields;
@@ -76,6 +82,7 @@ final class HandshakeResponse {
                 && statusLine.charAt(12) != ' ')) {
             throw new BadResponseException("not an HTTP/1.1 status line: '" + printable(statusLine) + "'");
         }
+        this.statusLine = printable(statusLine);
         try {
             status = Integer.parseInt(statusLine.substring(9, 12));
         } catch (NumberFormatException e) {

@@ -801,16 +801,16 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
         int opcode = !first ? Opcodes.CONTINUATION : type == WsMessageType.TEXT ? Opcodes.TEXT : Opcodes.BINARY;
         wroteInEvent = true;
         txType = last ? null : type;
-        if (deflate != null && first && last) {
+        if (deflate != null) {
             if (deflater == null) {
                 deflater = new MessageDeflater(compressionLevel, deflate.senderResetsContext(server));
             }
-            // whole messages are compressed; fragments streamed by the protocol go uncompressed
-            // (RFC 7692 lets any message be sent without compression)
+            // a streamed message is one DEFLATE stream across its fragments, RSV1 on the first
+            // frame only (RFC 7692 section 6.1); each fragment is flushed so it inflates on arrival
             ByteBuffer z = FrameScratch.current().deflated(MessageDeflater.maxCompressedLength(payload.remaining()));
-            deflater.compress(payload, z);
+            deflater.compress(payload, last, z);
             z.flip();
-            sendFrame(opcode, true, true, z);
+            sendFrame(opcode, last, first, z);
             return;
         }
         sendFrame(opcode, last, false, payload);

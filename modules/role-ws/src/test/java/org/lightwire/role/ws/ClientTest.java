@@ -19,7 +19,7 @@ import org.lightwire.api.ws.WsMessageType;
  */
 class ClientTest {
 
-    private static String ok(String request, String extra) {
+    static String ok(String request, String extra) {
         return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + AcceptKey.accept(ScriptedServer.key(request)) + "\r\n" + extra + "\r\n";
     }
@@ -32,7 +32,7 @@ class ClientTest {
         drive(h, done);
     }
 
-    private static void drive(WsTestServer h, BooleanSupplier done) {
+    static void drive(WsTestServer h, BooleanSupplier done) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -140,6 +140,18 @@ class ClientTest {
                         new byte[0]))) {
             connect(h, server, () -> !h.chat.events("connect-failed").isEmpty());
             assertEquals(List.of("session -", "connect-failed WsHandshakeException"), h.chat.events);
+        }
+    }
+
+    @Test
+    void connectFailedNamesTheStatusLineTheServerAnswered() throws Exception {
+        try (WsTestServer h = WsTestServer.create();
+                ScriptedServer server = new ScriptedServer(answer(r -> "HTTP/1.1 503 Service Unavailable\r\n"
+                        + "Retry-After: 1\r\nContent-Length: 0\r\n\r\n", new byte[0]))) {
+            connect(h, server, () -> !h.chat.events("connect-failed").isEmpty());
+            String message = h.chat.connectFailure.getMessage();
+            assertTrue(message.contains("handshake with /127.0.0.1:" + server.port() + " failed"), message);
+            assertTrue(message.contains("'HTTP/1.1 503 Service Unavailable' instead of 101"), message);
         }
     }
 

@@ -62,10 +62,40 @@ final class Peer {
         return out.toByteArray();
     }
 
+    /** {@code frames} as a client sends them (masked). */
+    static byte[] clientBytes(List<Frame> frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Frame f : frames) {
+            out.writeBytes(frame(f.opcode(), f.fin(), f.rsv1(), f.payload()));
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code frames} as a server sends them (unmasked). */
+    static byte[] serverBytes(List<Frame> frames) {
+        FrameEncoder encoder = FrameEncoder.forServer();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Frame f : frames) {
+            ByteBuffer b = ByteBuffer.allocate(f.payload().length + FrameEncoder.MAX_HEADER_LENGTH);
+            encoder.writeFrame(b, f.opcode(), f.fin(), f.rsv1(), ByteBuffer.wrap(f.payload()));
+            out.write(b.array(), 0, b.position());
+        }
+        return out.toByteArray();
+    }
+
     /** Decodes server frames (unmasked) from {@code bytes}. */
     static List<Frame> frames(byte[] bytes) {
+        return decode(bytes, false);
+    }
+
+    /** Decodes client frames (masked) from {@code bytes}, unmasking their payloads. */
+    static List<Frame> clientFrames(byte[] bytes) {
+        return decode(bytes, true);
+    }
+
+    private static List<Frame> decode(byte[] bytes, boolean masked) {
         List<Frame> frames = new ArrayList<>();
-        FrameDecoder decoder = new FrameDecoder(false, new FrameLimits(1L << 30, 1L << 30), new FrameListener() {
+        FrameDecoder decoder = new FrameDecoder(masked, new FrameLimits(1L << 30, 1L << 30), new FrameListener() {
             int opcode;
             boolean fin;
             boolean rsv1;
@@ -95,7 +125,7 @@ final class Peer {
         try {
             decoder.decode(ByteBuffer.wrap(bytes));
         } catch (Exception e) {
-            throw new AssertionError("server sent a malformed frame: " + e.getMessage(), e);
+            throw new AssertionError("malformed frame: " + e.getMessage(), e);
         }
         return frames;
     }

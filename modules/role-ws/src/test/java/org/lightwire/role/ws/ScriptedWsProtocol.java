@@ -32,6 +32,7 @@ final class ScriptedWsProtocol implements ProtocolProvider {
     Consumer<WebSocket> onReceived = s -> { };
     RuntimeException failOnReceive;
     WebSocket socket;
+    Throwable connectFailure;
 
     ScriptedWsProtocol(String name) {
         this.name = name;
@@ -122,6 +123,7 @@ final class ScriptedWsProtocol implements ProtocolProvider {
         @Override
         public void connectFailed(WebSocket s, Throwable cause) {
             events.add("connect-failed " + cause.getClass().getSimpleName());
+            connectFailure = cause;
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.zip.Deflater;
 
 /**
  * Compresses outgoing messages for permessage-deflate (RFC 7692 §7.2.1): raw DEFLATE, each
- * message ended by a sync flush whose trailing {@code 00 00 ff ff} is removed. With context
+ * message ended by a sync flush whose trailing {@code 00 00 ff ff} is removed; a message
+ * streamed in fragments is one stream, sync-flushed per fragment. With context
  * takeover the LZ77 window carries over to the next message; without it
  * ({@code *_no_context_takeover}) the compressor starts afresh each message. Holds native
  * memory: {@link #close()} when the connection ends.
@@ -36,33 +37,31 @@ public final class MessageDeflater implements AutoCloseable {
     }
 
     /**
-     * Compresses a whole message, {@code message} position to limit (its position moves to
-     * the limit), into {@code out}, without the {@code 00 00 ff ff} tail. The result is the
-     * payload of a frame (or frames) with RSV1 set on the first.
+     * Compresses the next piece of a message, {@code data} position to limit (its position
+     * moves to the limit), into {@code out}: a whole message is one call with
+     * {@code endOfMessage}; a message streamed in fragments is one call per fragment, all
+     * in one DEFLATE stream. Each piece ends with a sync flush so the peer can inflate it
+     * on arrival; only the message's end drops the flush's {@code 00 00 ff ff} tail (RFC
+     * 7692 §7.2.1), and only then does {@code *_no_context_takeover} reset the compressor.
+     * The result is the payload of one frame; the message's first frame carries RSV1.
      *
      * @return bytes written to {@code out}
      * @throws IllegalArgumentException if {@code out} has less than
      *         {@link #maxCompressedLength} room; nothing is consumed then
      */
-    public int compress(ByteBuffer message, ByteBuffer out) {
-        int need = maxCompressedLength(message.remaining());
+    public int compress(ByteBuffer data, boolean endOfMessage, ByteBuffer out) {
+        int need = maxCompressedLength(data.remaining());
         if (out.remaining() < need) {
-            throw new IllegalArgumentException("compressing " + message.remaining() + " bytes needs "
+            throw new IllegalArgumentException("compressing " + data.remaining() + " bytes needs "
                     + need + " bytes of room, buffer has " + out.remaining());
         }
-        int start = out.position();
-        if (!message.hasRemaining()) {
-            // zlib makes no progress on a second flush with no input, so write what it would:
-            // an empty stored block minus the removed tail is the single byte 00 (RFC 7692 §7.2.3.6)
-            out.put((byte) 0);
-            if (resetPerMessage) {
-                deflater.reset();
-            }
-            return 1;
+        if (!data.hasRemaining()) {
+            return compressNothing(endOfMessage, out);
         }
-        deflater.setInput(message);
+        int start = out.position();
+        deflater.setInput(data);
         deflater.deflate(out, Deflater.SYNC_FLUSH);
-        if (!out.hasRemaining() || message.hasRemaining()) {
+        if (!out.hasRemaining() || data.hasRemaining()) {
             // cannot happen with maxCompressedLength room; guard rather than send a broken stream
             throw new IllegalStateException("deflate output exceeded its bound");
         }
@@ -72,11 +71,34 @@ public final class MessageDeflater implements AutoCloseable {
                 || out.get(end - 2) != (byte) 0xFF || out.get(end - 1) != (byte) 0xFF) {
             throw new IllegalStateException("sync flush did not end with 00 00 ff ff");
         }
+        if (!endOfMessage) {
+            // mid-message the tail stays: it is part of the stream the peer inflates
+            return end - start;
+        }
         out.position(end - 4);
+        endMessage();
+        return end - 4 - start;
+    }
+
+    /**
+     * An empty piece. zlib makes no progress on a second flush with no input, and needs
+     * none: the stream already stands flushed on a block boundary (or has not started).
+     * Mid-message nothing is sent; at the end we write what zlib would, an empty stored
+     * block minus the removed tail: the single byte 00 (RFC 7692 §7.2.3.6).
+     */
+    private int compressNothing(boolean endOfMessage, ByteBuffer out) {
+        if (!endOfMessage) {
+            return 0;
+        }
+        out.put((byte) 0);
+        endMessage();
+        return 1;
+    }
+
+    private void endMessage() {
         if (resetPerMessage) {
             deflater.reset();
         }
-        return end - 4 - start;
     }
 
     /** Releases the compressor's native memory. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 
 /** RFC 7692 §7.2 (compression, decompression) and its §7.2.3 examples. */
@@ -37,10 +38,31 @@ class MessageDeflateTest {
     }
 
     private static byte[] compress(MessageDeflater deflater, byte[] message) {
-        ByteBuffer out = ByteBuffer.allocate(MessageDeflater.maxCompressedLength(message.length));
-        deflater.compress(ByteBuffer.wrap(message), out);
-        out.flip();
-        return Bytes.remaining(out);
+        return compressFragments(deflater, message)[0];
+    }
+
+    /** Compresses {@code fragments} as one message streamed a fragment at a time; one payload per fragment. */
+    private static byte[][] compressFragments(MessageDeflater deflater, byte[]... fragments) {
+        byte[][] payloads = new byte[fragments.length][];
+        for (int i = 0; i < fragments.length; i++) {
+            ByteBuffer out = ByteBuffer.allocate(MessageDeflater.maxCompressedLength(fragments[i].length));
+            deflater.compress(ByteBuffer.wrap(fragments[i]), i == fragments.length - 1, out);
+            out.flip();
+            payloads[i] = Bytes.remaining(out);
+        }
+        return payloads;
+    }
+
+    /** Inflates one message's payloads with a plain {@link Inflater}, independently of {@link MessageInflater}. */
+    private static byte[] inflateWithZlib(Inflater zlib, byte[]... payloads) throws Exception {
+        zlib.setInput(Bytes.concat(Bytes.concat(payloads), Bytes.of(0x00, 0x00, 0xff, 0xff)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[256];
+        int n;
+        while ((n = zlib.inflate(buf)) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -166,7 +188,7 @@ class MessageDeflateTest {
                 byte[] noise = new byte[length];
                 random.nextBytes(noise);
                 ByteBuffer out = ByteBuffer.allocate(MessageDeflater.maxCompressedLength(length));
-                deflater.compress(ByteBuffer.wrap(noise), out);
+                deflater.compress(ByteBuffer.wrap(noise), true, out);
                 assertTrue(out.position() <= out.capacity());
             }
         }
@@ -176,7 +198,7 @@ class MessageDeflateTest {
     void compressRefusesTooSmallABufferWithoutConsuming() {
         try (MessageDeflater deflater = new MessageDeflater(6, false)) {
             ByteBuffer message = ByteBuffer.wrap(HELLO);
-            assertThrows(IllegalArgumentException.class, () -> deflater.compress(message, ByteBuffer.allocate(10)));
+            assertThrows(IllegalArgumentException.class, () -> deflater.compress(message, true, ByteBuffer.allocate(10)));
             assertEquals(0, message.position());
         }
     }
@@ -240,6 +262,113 @@ class MessageDeflateTest {
         // BTYPE 11 is reserved (RFC 1951 §3.2.3)
         try (MessageInflater inflater = new MessageInflater(false, 1000)) {
             assertThrows(ViolationException.class, () -> inflate(inflater, 64, Bytes.of(0x06, 0x00)));
+        }
+    }
+
+    @Test
+    void fragmentsKeepTheirFlushTailAndOnlyTheLastDropsItRfc7692Section721() throws Exception {
+        try (MessageDeflater deflater = new MessageDeflater(6, false)) {
+            byte[][] payloads = compressFragments(deflater, HELLO, HELLO, HELLO);
+            for (int i = 0; i < 2; i++) {
+                byte[] p = payloads[i];
+                assertArrayEquals(Bytes.of(0x00, 0x00, 0xff, 0xff), java.util.Arrays.copyOfRange(p, p.length - 4,
+                        p.length), "fragment " + i + " ends flushed, tail kept");
+            }
+            Inflater zlib = new Inflater(true);
+            try {
+                assertArrayEquals(Bytes.concat(HELLO, HELLO, HELLO), inflateWithZlib(zlib, payloads));
+            } finally {
+                zlib.end();
+            }
+        }
+    }
+
+    @Test
+    void eachFragmentInflatesOnArrivalBeforeTheMessageEnds() throws Exception {
+        try (MessageDeflater deflater = new MessageDeflater(6, false);
+             MessageInflater inflater = new MessageInflater(false, 1000)) {
+            byte[][] payloads = compressFragments(deflater, HELLO, "World".getBytes(StandardCharsets.US_ASCII));
+            ByteBuffer out = ByteBuffer.allocate(64);
+            assertTrue(inflater.inflate(ByteBuffer.wrap(payloads[0]), false, out));
+            out.flip();
+            assertArrayEquals(HELLO, Bytes.remaining(out), "the sync flush makes the first fragment whole");
+            out.clear();
+            assertTrue(inflater.inflate(ByteBuffer.wrap(payloads[1]), true, out));
+            out.flip();
+            assertArrayEquals("World".getBytes(StandardCharsets.US_ASCII), Bytes.remaining(out));
+        }
+    }
+
+    @Test
+    void noContextTakeoverResetsAtTheMessageEndNotBetweenFragmentsRfc7692Section7111() throws Exception {
+        byte[] sentence = "The quick brown fox jumps over the lazy dog.".getBytes(StandardCharsets.US_ASCII);
+        try (MessageDeflater deflater = new MessageDeflater(6, true);
+             MessageInflater inflater = new MessageInflater(true, 1000)) {
+            byte[][] first = compressFragments(deflater, sentence, sentence);
+            assertTrue(first[1].length < first[0].length / 2,
+                    "the second fragment refers back to the first: " + first[1].length + " vs " + first[0].length);
+            byte[][] second = compressFragments(deflater, sentence, sentence);
+            assertArrayEquals(first[0], second[0], "the next message starts afresh");
+            assertArrayEquals(first[1], second[1]);
+            assertArrayEquals(Bytes.concat(sentence, sentence), inflate(inflater, 7, first));
+            assertArrayEquals(Bytes.concat(sentence, sentence), inflate(inflater, 7, second));
+        }
+    }
+
+    @Test
+    void contextTakeoverCarriesFromAFragmentedMessageIntoTheNext() throws Exception {
+        try (MessageDeflater deflater = new MessageDeflater(6, false);
+             MessageInflater inflater = new MessageInflater(false, 1000)) {
+            assertArrayEquals(Bytes.concat(HELLO, HELLO), inflate(inflater, 64, compressFragments(deflater, HELLO, HELLO)));
+            byte[] next = compress(deflater, HELLO);
+            assertTrue(next.length < 5, "refers back into the fragmented message: " + next.length);
+            assertArrayEquals(HELLO, inflate(inflater, 64, next));
+        }
+    }
+
+    @Test
+    void emptyFragmentsAnywhereInAMessageRoundTrip() throws Exception {
+        byte[] none = new byte[0];
+        try (MessageDeflater deflater = new MessageDeflater(6, false);
+             MessageInflater inflater = new MessageInflater(false, 1000)) {
+            byte[][] payloads = compressFragments(deflater, none, HELLO, none, HELLO, none);
+            assertEquals(0, payloads[0].length, "an empty fragment mid-message adds nothing to the stream");
+            assertEquals(0, payloads[2].length);
+            assertArrayEquals(Bytes.of(0x00), payloads[4], "an empty last fragment is one 00 byte");
+            assertArrayEquals(Bytes.concat(HELLO, HELLO), inflate(inflater, 64, payloads));
+            assertArrayEquals(new byte[0], inflate(inflater, 64, compressFragments(deflater, none, none)));
+            assertArrayEquals(HELLO, inflate(inflater, 64, compress(deflater, HELLO)), "the context carries on");
+        }
+    }
+
+    @Test
+    void randomFragmentedMessagesRoundTripWithAndWithoutTakeover() throws Exception {
+        Random random = new Random(6455);
+        for (boolean reset : new boolean[] {false, true}) {
+            try (MessageDeflater deflater = new MessageDeflater(6, reset);
+                 MessageInflater inflater = new MessageInflater(reset, 1 << 20)) {
+                Inflater zlib = new Inflater(true);
+                try {
+                    for (int n = 0; n < 30; n++) {
+                        byte[][] fragments = new byte[1 + random.nextInt(5)][];
+                        for (int f = 0; f < fragments.length; f++) {
+                            fragments[f] = new byte[random.nextInt(3000)];
+                            for (int i = 0; i < fragments[f].length; i++) {
+                                fragments[f][i] = (byte) ('a' + random.nextInt(random.nextBoolean() ? 3 : 26));
+                            }
+                        }
+                        byte[][] payloads = compressFragments(deflater, fragments);
+                        byte[] message = Bytes.concat(fragments);
+                        assertArrayEquals(message, inflate(inflater, 1 + random.nextInt(7), payloads), "message " + n);
+                        if (reset) {
+                            zlib.reset();
+                        }
+                        assertArrayEquals(message, inflateWithZlib(zlib, payloads), "zlib, message " + n);
+                    }
+                } finally {
+                    zlib.end();
+                }
+            }
         }
     }
 }

@@ -60,7 +60,7 @@
 
     var loops = clear(document.getElementById("ss-loops"));
     (ctx.pt || []).forEach(function (pt, n) {
-      row(loops, [n, pt.fds_count, pt.wakeups]);
+      row(loops, [n, pt.fds_count, pt.listen_fds, pt.conn_fds, pt.wakeups]);
     });
 
     var vhosts = clear(document.getElementById("ss-vhosts"));

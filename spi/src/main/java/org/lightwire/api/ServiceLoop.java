@@ -58,6 +58,14 @@ public interface ServiceLoop extends Executor {
     int connectionCount();
 
     /**
+     * Listen sockets this loop accepts on (lws counts them in a service thread's fds beside
+     * its connections). A loop that accepts nothing returns 0.
+     */
+    default int listenerCount() {
+        return 0;
+    }
+
+    /**
      * How many times the loop has returned from waiting in its selector. An idle context
      * keeps this constant: it only grows on network events, due timers, tasks and
      * explicit wake-ups.

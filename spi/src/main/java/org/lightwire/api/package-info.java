@@ -11,7 +11,7 @@
  * thread. The few entry points that may be called from any thread say so.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.lightwire.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -26,4 +26,14 @@ public interface Role {
 
     /** Creates the role's state machine for one connection, on the connection's loop thread. */
     RoleHandler bind(RoleBinding binding);
+
+    /**
+     * {@code vhost} is retired (lws {@code LWS_CALLBACK_PROTOCOL_DESTROY}, for roles): its
+     * context closed, a context replaced by a reload finished draining, or this role is
+     * leaving the registry. Its connections of this role have been closed before. Called once
+     * per vhost and role, on any thread; the role releases what it keeps per vhost (files,
+     * threads). Default: nothing.
+     */
+    default void vhostClosed(org.lightwire.api.Vhost vhost) {
+    }
 }

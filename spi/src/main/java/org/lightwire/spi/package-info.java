@@ -5,7 +5,7 @@
  * {@link org.lightwire.spi.ResolverProvider}s that open one per context.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.lightwire.spi;
 
 import org.osgi.annotation.bundle.Export;

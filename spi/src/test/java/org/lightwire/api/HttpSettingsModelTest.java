@@ -27,7 +27,7 @@ class HttpSettingsModelTest {
 
     @Test
     void httpLimitDefaultsAreTheDocumentedOnes() {
-        assertEquals(new HttpLimits(8192, 16384, 100, 67_108_864L, 10), HttpLimits.DEFAULTS);
+        assertEquals(new HttpLimits(8192, 16384, 100, 67_108_864L, 10, 1024, 4096, 65_536, 2, 65_536), HttpLimits.DEFAULTS);
     }
 
     @Test
@@ -42,13 +42,26 @@ class HttpSettingsModelTest {
                 refusal(() -> HttpLimits.DEFAULTS.withMaxBodyBytes(-1)));
         assertEquals("http-header-timeout-secs must be 1..3600, not 0",
                 refusal(() -> HttpLimits.DEFAULTS.withHeaderTimeoutSecs(0)));
+        assertEquals("http-max-chunk-line must be 32..65536, not 31",
+                refusal(() -> HttpLimits.DEFAULTS.withMaxChunkLine(31)));
+        assertEquals("http-max-trailer-bytes must be 16..1048576, not 1048577",
+                refusal(() -> HttpLimits.DEFAULTS.withMaxTrailerBytes((1 << 20) + 1)));
+        assertEquals("http-discard-body-bytes must be 0..1073741824, not -1",
+                refusal(() -> HttpLimits.DEFAULTS.withDiscardBodyBytes(-1)));
+        assertEquals("http-linger-secs must be 0..300, not 301",
+                refusal(() -> HttpLimits.DEFAULTS.withLingerSecs(301)));
+        assertEquals("http-linger-bytes must be 0..1073741824, not -1",
+                refusal(() -> HttpLimits.DEFAULTS.withLingerBytes(-1)));
     }
 
     @Test
     void withersChangeOnlyTheirLimit() {
         HttpLimits l = HttpLimits.DEFAULTS.withMaxBodyBytes(0).withHeaderTimeoutSecs(3);
 
-        assertEquals(new HttpLimits(8192, 16384, 100, 0, 3), l);
+        assertEquals(new HttpLimits(8192, 16384, 100, 0, 3, 1024, 4096, 65_536, 2, 65_536), l);
+        assertEquals(new HttpLimits(8192, 16384, 100, 67_108_864L, 10, 64, 128, 0, 0, 1),
+                HttpLimits.DEFAULTS.withMaxChunkLine(64).withMaxTrailerBytes(128).withDiscardBodyBytes(0).withLingerSecs(0)
+                        .withLingerBytes(1));
     }
 
     @Test

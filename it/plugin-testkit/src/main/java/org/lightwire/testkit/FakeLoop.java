@@ -18,6 +18,7 @@ public final class FakeLoop implements ServiceLoop {
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private final int index;
     private int connections;
+    private int listeners;
     private boolean foreign;
 
     /** Loop number {@code index} of its context. */
@@ -77,6 +78,17 @@ public final class FakeLoop implements ServiceLoop {
     /** Pretends {@code count} connections live on this loop (peers opened later add to it). */
     public void setConnectionCount(int count) {
         this.connections = count;
+    }
+
+    /** What {@link #setListenerCount} set (0 at first). */
+    @Override
+    public int listenerCount() {
+        return listeners;
+    }
+
+    /** Pretends this loop accepts on {@code count} listen sockets. */
+    public void setListenerCount(int count) {
+        this.listeners = count;
     }
 
     @Override

@@ -80,7 +80,11 @@ final class StatusReport {
         sb.append("\"wsi_alive\":\"").append(alive).append("\",\n\"pt\":[");
         for (int n = 0; n < loops.size(); n++) {
             ServiceLoop l = loops.get(n);
-            sb.append(n == 0 ? "\n  {" : ",\n  {").append("\"fds_count\":\"").append(l.connectionCount())
+            // lws' fds_count is every socket the service thread polls: listeners and connections
+            int listeners = l.listenerCount();
+            int connections = l.connectionCount();
+            sb.append(n == 0 ? "\n  {" : ",\n  {").append("\"fds_count\":\"").append(listeners + connections)
+                    .append("\", \"listen_fds\":\"").append(listeners).append("\", \"conn_fds\":\"").append(connections)
                     .append("\", \"wakeups\":\"").append(l.wakeups()).append("\"}");
         }
         sb.append("], \"vhosts\":[");

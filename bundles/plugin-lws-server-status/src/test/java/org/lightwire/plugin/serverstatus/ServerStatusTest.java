@@ -76,6 +76,7 @@ class ServerStatusTest {
     @Test
     void aClientGetsAReportAtOnceWithRealFigures() throws Exception {
         loop.setConnectionCount(2);
+        loop.setListenerCount(2);
         loop2.setConnectionCount(3);
         Peer p = Peer.open(protocol(Options.EMPTY), vhost, loop);
         assertEquals(1, p.pump());
@@ -93,7 +94,11 @@ class ServerStatusTest {
         assertEquals("6", c.get("wsi_alive"), "connections of every loop (the peer's own included)");
         assertEquals("0", c.get("deprecated"));
         assertEquals("1", c.get("listen_wsi"));
-        assertEquals(2, ((List<?>) c.get("pt")).size());
+        List<?> pt = (List<?>) c.get("pt");
+        assertEquals(2, pt.size());
+        assertEquals(Map.of("fds_count", "5", "listen_fds", "2", "conn_fds", "3", "wakeups", "0"), pt.get(0),
+                "loop 0: two listeners and three connections (the peer's own included)");
+        assertEquals(Map.of("fds_count", "3", "listen_fds", "0", "conn_fds", "3", "wakeups", "0"), pt.get(1));
         assertEquals(List.of(), r.get("files"));
     }
 

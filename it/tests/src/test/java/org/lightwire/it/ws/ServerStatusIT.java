@@ -52,6 +52,9 @@ class ServerStatusIT {
                 assertTrue(figure(lh, "h1_trans") >= 3, report);
                 assertTrue(figure(lh, "ws_upg") >= 1, report);
                 assertEquals(0, figure(lh, "rejected"), report);
+                assertEquals(3, loopFigureSum(SiteJson.object(report), "listen_fds"),
+                        "the default config listens on 7681, 7682 and 7690: " + report);
+                assertTrue(loopFigureSum(SiteJson.object(report), "conn_fds") >= 1, "this client at least: " + report);
             }
         }
     }
@@ -62,6 +65,18 @@ class ServerStatusIT {
         List<Map<String, Object>> vhosts = (List<Map<String, Object>>) contexts.get(0).get("vhosts");
         return vhosts.stream().filter(v -> name.equals(v.get("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no vhost '" + name + "' in the report: " + vhosts));
+    }
+
+    /** The sum over the service loops ("pt") of one figure; each loop's fds_count must be listeners + connections. */
+    @SuppressWarnings("unchecked")
+    private static long loopFigureSum(Map<String, Object> report, String key) {
+        List<Map<String, Object>> contexts = (List<Map<String, Object>>) SiteJson.at(report, "i", "contexts");
+        long sum = 0;
+        for (Map<String, Object> pt : (List<Map<String, Object>>) contexts.get(0).get("pt")) {
+            assertEquals(figure(pt, "fds_count"), figure(pt, "listen_fds") + figure(pt, "conn_fds"), pt.toString());
+            sum += figure(pt, key);
+        }
+        return sum;
     }
 
     /** lws quotes every figure: {@code "rx":"1234"}. */

@@ -127,6 +127,7 @@ public final class EventLoop implements ServiceLoop {
      * residents that are not connections. With {@link #connectionCount()}, the sockets the
      * loop serves. Any thread; a read may lag the loop by a pass.
      */
+    @Override
     public int listenerCount() {
         return listenerCount;
     }

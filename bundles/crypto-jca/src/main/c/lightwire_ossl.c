@@ -1,7 +1,7 @@
 /*
  * JNI binding of crypto-jca to the system's OpenSSL 3 libcrypto, for the public-key
- * operations where the JDK 17 providers are slow: RSA private-key operations and
- * P-256/384/521 ECDSA, ECDH and key generation. Everything else stays on the JDK.
+ * operations where the JDK 17 providers are slow: RSA and P-256/384/521 ECDSA, ECDH
+ * and key generation. Everything else stays on the JDK.
  *
  * Rules: inputs are checked on the Java side (lengths, ranges, points) before they get
  * here; nothing here keeps a reference to a Java array; secrets copied into native
@@ -151,14 +151,15 @@ static const char *RSA_NAMES[8] = {
     OSSL_PKEY_PARAM_RSA_COEFFICIENT1
 };
 
-JNIEXPORT jlong JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_rsaPrivateKey(JNIEnv *env, jclass c,
+JNIEXPORT jlong JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_rsaKey(JNIEnv *env, jclass c,
         jobjectArray elements) {
     (void) c;
     BIGNUM *bn[8] = {0};
     EVP_PKEY *pkey = NULL;
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
-    int ok = bld != NULL && elements != NULL && (*env)->GetArrayLength(env, elements) == 8;
-    for (int i = 0; ok && i < 8; i++) {
+    jsize count = elements == NULL ? 0 : (*env)->GetArrayLength(env, elements);
+    int ok = bld != NULL && (count == 8 || count == 2);
+    for (int i = 0; ok && i < count; i++) {
         bytes b;
         jbyteArray a = (jbyteArray) (*env)->GetObjectArrayElement(env, elements, i);
         ok = acquire(env, a, &b) && b.len > 0 && b.len <= MAX_ELEMENT;
@@ -175,7 +176,7 @@ JNIEXPORT jlong JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_rsaPrivateK
         }
     }
     if (ok) {
-        pkey = from_params("RSA", EVP_PKEY_KEYPAIR, bld);
+        pkey = from_params("RSA", count == 8 ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, bld);
     }
     OSSL_PARAM_BLD_free(bld);
     for (int i = 0; i < 8; i++) {
@@ -277,15 +278,27 @@ JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_sign(J
     return out;
 }
 
-/* Verifies an ECDSA signature (DER) over a digest: 1 good, 0 not. */
-JNIEXPORT jboolean JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_verifyEcdsa(JNIEnv *env, jclass c,
-        jlong key, jbyteArray digest, jbyteArray der) {
+/*
+ * Verifies a signature over a digest: ECDSA (padding 0, DER) or RSA (padding 1 PKCS#1 v1.5,
+ * 6 PSS with salt = digest length). True only for a good signature.
+ */
+JNIEXPORT jboolean JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_verify(JNIEnv *env, jclass c, jlong key,
+        jint padding, jint hash, jbyteArray digest, jbyteArray signature) {
     (void) c;
     EVP_PKEY *pkey = (EVP_PKEY *) (intptr_t) key;
+    const EVP_MD *md = digest_of(hash);
     bytes d = {0}, s = {0};
     EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(pkey, NULL);
-    int ok = ctx != NULL && acquire(env, digest, &d) && acquire(env, der, &s) && EVP_PKEY_verify_init(ctx) > 0
-            && EVP_PKEY_verify(ctx, s.data, (size_t) s.len, d.data, (size_t) d.len) == 1;
+    int ok = ctx != NULL && md != NULL && acquire(env, digest, &d) && acquire(env, signature, &s)
+            && d.len == EVP_MD_get_size(md) && EVP_PKEY_verify_init(ctx) > 0
+            && EVP_PKEY_CTX_set_signature_md(ctx, md) > 0;
+    if (ok && padding != 0) {
+        ok = EVP_PKEY_CTX_set_rsa_padding(ctx, padding) > 0
+                && (padding != RSA_PKCS1_PSS_PADDING
+                    || (EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, md) > 0
+                        && EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, RSA_PSS_SALTLEN_DIGEST) > 0));
+    }
+    ok = ok && EVP_PKEY_verify(ctx, s.data, (size_t) s.len, d.data, (size_t) d.len) == 1;
     if (!ok) {
         ERR_clear_error();
     }
@@ -296,39 +309,53 @@ JNIEXPORT jboolean JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_verifyEc
 }
 
 /*
- * RSA private-key decryption: padding 3 = none (raw c^d mod n, k bytes), 4 = OAEP with
- * `hash` for both the label hash and MGF1. Null for any failure, whatever its cause.
+ * RSA encryption (public key) or decryption (private key): padding 1 = PKCS#1 v1.5 (encryption
+ * only), 3 = none (raw, k bytes), 4 = OAEP with `hash` for both the label hash and MGF1.
+ * Null for any failure, whatever its cause.
  */
-JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_rsaDecrypt(JNIEnv *env, jclass c,
-        jlong key, jint padding, jint hash, jbyteArray ciphertext) {
-    (void) c;
+static jbyteArray rsa_crypt(JNIEnv *env, jlong key, jint padding, jint hash, jbyteArray input, int encrypt) {
     EVP_PKEY *pkey = (EVP_PKEY *) (intptr_t) key;
     bytes in = {0};
-    unsigned char *plain = NULL;
+    unsigned char *out = NULL;
     size_t cap = 0, len = 0;
-    jbyteArray out = NULL;
+    jbyteArray result = NULL;
     const EVP_MD *md = digest_of(hash);
     EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(pkey, NULL);
-    int ok = ctx != NULL && acquire(env, ciphertext, &in) && EVP_PKEY_decrypt_init(ctx) > 0
+    int ok = ctx != NULL && acquire(env, input, &in)
+            && (encrypt ? EVP_PKEY_encrypt_init(ctx) : EVP_PKEY_decrypt_init(ctx)) > 0
             && EVP_PKEY_CTX_set_rsa_padding(ctx, padding) > 0;
     if (ok && padding == RSA_PKCS1_OAEP_PADDING) {
         ok = md != NULL && EVP_PKEY_CTX_set_rsa_oaep_md(ctx, md) > 0 && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, md) > 0;
     }
-    ok = ok && EVP_PKEY_decrypt(ctx, NULL, &cap, in.data, (size_t) in.len) > 0
-            && (plain = OPENSSL_malloc(cap)) != NULL;
+    ok = ok && (encrypt ? EVP_PKEY_encrypt(ctx, NULL, &cap, in.data, (size_t) in.len)
+                        : EVP_PKEY_decrypt(ctx, NULL, &cap, in.data, (size_t) in.len)) > 0
+            && (out = OPENSSL_malloc(cap)) != NULL;
     len = cap;
-    ok = ok && EVP_PKEY_decrypt(ctx, plain, &len, in.data, (size_t) in.len) > 0;
+    ok = ok && (encrypt ? EVP_PKEY_encrypt(ctx, out, &len, in.data, (size_t) in.len)
+                        : EVP_PKEY_decrypt(ctx, out, &len, in.data, (size_t) in.len)) > 0;
     if (ok) {
-        out = to_java(env, plain, len);
+        result = to_java(env, out, len);
     } else {
         ERR_clear_error();
     }
-    if (plain != NULL) {
-        OPENSSL_clear_free(plain, cap);
+    if (out != NULL) {
+        OPENSSL_clear_free(out, cap);
     }
     release(&in);
     EVP_PKEY_CTX_free(ctx);
-    return out;
+    return result;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_rsaDecrypt(JNIEnv *env, jclass c,
+        jlong key, jint padding, jint hash, jbyteArray ciphertext) {
+    (void) c;
+    return rsa_crypt(env, key, padding, hash, ciphertext, 0);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_rsaEncrypt(JNIEnv *env, jclass c,
+        jlong key, jint padding, jint hash, jbyteArray plaintext) {
+    (void) c;
+    return rsa_crypt(env, key, padding, hash, plaintext, 1);
 }
 
 /*

@@ -66,7 +66,7 @@ public final class JcaBackend implements CryptoBackend {
     @Override
     public String description() {
         return "JDK providers SunJCE/SunEC/SunRsaSign/SunJSSE on Java " + Runtime.version()
-                + (OpenSsl.available() ? "; RSA private-key and EC operations on " : "; OpenSSL ") + OpenSsl.description();
+                + (OpenSsl.available() ? "; RSA and EC on " : "; OpenSSL ") + OpenSsl.description();
     }
 
     @Override

@@ -33,8 +33,9 @@ import org.lightwire.crypto.jca.ossl.NativeKey;
 import org.lightwire.crypto.jca.ossl.OpenSsl;
 
 /**
- * RSA on SunRsaSign (keys, signatures) and SunJCE (encryption); private-key operations on
- * OpenSSL where {@link OpenSsl#available()} (keys with CRT elements). PKCS#1 v1.5 decryption is
+ * RSA on SunRsaSign (keys, signatures) and SunJCE (encryption), or on OpenSSL where
+ * {@link OpenSsl#available()} (private-key operations need the CRT elements; key generation
+ * stays on the JDK). PKCS#1 v1.5 decryption is
  * done here on raw RSA, with the padding checked by masks rather than branches, so every
  * ciphertext of the right length takes the same path (no Bleichenbacher oracle in the code
  * we own; SunJCE's raw RSA is blinded).
@@ -107,6 +108,10 @@ final class JcaRsa implements Rsa {
         if (plaintext.length > max) {
             throw new BadInputException("RSA " + scheme + ": message of " + plaintext.length + " bytes is too long for a "
                     + key.getModulus().bitLength() + "-bit key (at most " + Math.max(0, max) + ")");
+        }
+        NativeKey nk = JdkKeys.nativeRsaPublic(publicKey);
+        if (nk != null) {
+            return OpenSsl.rsaEncrypt(nk, scheme == RsaEncryption.PKCS1_V1_5 ? null : oaepHash(scheme), plaintext);
         }
         try {
             Cipher c = cipherFor(scheme);
@@ -298,6 +303,10 @@ final class JcaRsa implements Rsa {
         RSAPublicKey key = JdkKeys.rsaPublic(publicKey);
         if (signature == null || signature.length != modulusBytes(key.getModulus())) {
             return false;
+        }
+        NativeKey nk = JdkKeys.nativeRsaPublic(publicKey);
+        if (nk != null) {
+            return OpenSsl.rsaVerify(nk, scheme, hash, Jdk.messageDigest(hash.standardName()).digest(message), signature);
         }
         try {
             Signature s = signature(scheme, hash);

@@ -132,6 +132,28 @@ final class JdkKeys {
     }
 
     /**
+     * OpenSSL's copy of an RSA key's public part, checked as {@link #rsaPublic} does and
+     * imported once per instance; null when OpenSSL is not used.
+     */
+    static NativeKey nativeRsaPublic(KeyElements key) {
+        if (!OpenSsl.available()) {
+            return null;
+        }
+        rsaPublic(key);
+        JdkKeyCache.Entry c = JdkKeyCache.of(key);
+        NativeKey k = c.nativePublic;
+        if (k == null) {
+            try {
+                k = OpenSsl.rsaPublic(key);
+            } catch (IllegalArgumentException e) {
+                throw new BadKeyException("RSA public key rejected: " + e.getMessage(), e);
+            }
+            c.nativePublic = k;
+        }
+        return k;
+    }
+
+    /**
      * OpenSSL's copy of an RSA private key, imported once per instance; null when OpenSSL
      * is not used or the key lacks the CRT elements (then the JDK does the work).
      */

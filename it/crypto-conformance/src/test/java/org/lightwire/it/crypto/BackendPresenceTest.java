@@ -15,7 +15,7 @@ import org.lightwire.api.crypto.CryptoBackend;
  */
 class BackendPresenceTest {
 
-    /** jca's switch between OpenSSL and the JDK for RSA private-key and EC operations. */
+    /** jca's switch between OpenSSL and the JDK for RSA and EC. */
     private static final String OPENSSL = "org.lightwire.crypto.jca.openssl";
 
     @Test

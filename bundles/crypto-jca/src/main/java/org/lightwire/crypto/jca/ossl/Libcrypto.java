@@ -23,8 +23,11 @@ final class Libcrypto {
 
     static native void free(long key);
 
-    /** N, E, D, P, Q, DP, DQ, QI as unsigned big-endian bytes; IllegalArgumentException if OpenSSL refuses them. */
-    static native long rsaPrivateKey(byte[][] elements);
+    /**
+     * An RSA key from N, E (public) or N, E, D, P, Q, DP, DQ, QI (private) as unsigned
+     * big-endian bytes; IllegalArgumentException if OpenSSL refuses them.
+     */
+    static native long rsaKey(byte[][] elements);
 
     /** An EC key from 04||X||Y and, for a private key, D; IllegalArgumentException if OpenSSL refuses it. */
     static native long ecKey(int curve, byte[] point, byte[] d);
@@ -35,10 +38,14 @@ final class Libcrypto {
     /** A signature over {@code digest} (RSA with the padding, ECDSA as DER); null on failure. */
     static native byte[] sign(long key, int padding, int hash, byte[] digest);
 
-    static native boolean verifyEcdsa(long key, byte[] digest, byte[] der);
+    /** Whether {@code signature} over {@code digest} is good (RSA with the padding, ECDSA as DER). */
+    static native boolean verify(long key, int padding, int hash, byte[] digest, byte[] signature);
 
     /** RSA decryption with no padding or OAEP; null on any failure. */
     static native byte[] rsaDecrypt(long key, int padding, int hash, byte[] ciphertext);
+
+    /** RSA encryption with PKCS#1 v1.5 or OAEP padding (OpenSSL's random source); null on failure. */
+    static native byte[] rsaEncrypt(long key, int padding, int hash, byte[] plaintext);
 
     /** The ECDH shared secret (X coordinate); null on failure. */
     static native byte[] ecdh(long key, long peer);

@@ -15,10 +15,9 @@ import org.lightwire.api.crypto.RsaSignatureScheme;
 
 /**
  * The system's OpenSSL 3 libcrypto, reached through this bundle's JNI library, for the
- * public-key operations the JDK 17 providers do slowly: RSA private-key operations
- * (signing, decryption) and ECDSA, ECDH and key generation on P-256/384/521 — the
- * arithmetic lws gets from OpenSSL. Public RSA operations, hashing, symmetric ciphers and
- * TLS stay on the JDK.
+ * public-key operations the JDK 17 providers do slowly: RSA (signatures, encryption) and
+ * ECDSA, ECDH and key generation on P-256/384/521 — the arithmetic lws gets from OpenSSL.
+ * RSA key generation, hashing, symmetric ciphers, X25519/Ed25519 and TLS stay on the JDK.
  *
  * <p>System property {@value #PROPERTY}: {@code auto} (default: used when the library
  * loads), {@code off} (JDK only), {@code required} (the backend fails to start without it).
@@ -75,7 +74,7 @@ public final class OpenSsl {
         }
     }
 
-    /** Whether RSA private-key and EC operations go to OpenSSL. */
+    /** Whether RSA and EC operations go to OpenSSL. */
     public static boolean available() {
         return AVAILABLE;
     }
@@ -122,14 +121,22 @@ public final class OpenSsl {
      * it); {@link IllegalArgumentException} if OpenSSL refuses it.
      */
     public static NativeKey rsaPrivate(KeyElements key) {
-        int[] order = {KeyElements.RSA_N, KeyElements.RSA_E, KeyElements.RSA_D, KeyElements.RSA_P, KeyElements.RSA_Q,
-            KeyElements.RSA_DP, KeyElements.RSA_DQ, KeyElements.RSA_QI};
+        return rsa(key, KeyElements.RSA_N, KeyElements.RSA_E, KeyElements.RSA_D, KeyElements.RSA_P, KeyElements.RSA_Q,
+                KeyElements.RSA_DP, KeyElements.RSA_DQ, KeyElements.RSA_QI);
+    }
+
+    /** OpenSSL's copy of an RSA key's public part N, E (the caller has checked them). */
+    public static NativeKey rsaPublic(KeyElements key) {
+        return rsa(key, KeyElements.RSA_N, KeyElements.RSA_E);
+    }
+
+    private static NativeKey rsa(KeyElements key, int... order) {
         byte[][] elements = new byte[order.length][];
         try {
             for (int i = 0; i < order.length; i++) {
                 elements[i] = key.element(order[i]);
             }
-            return new NativeKey(Libcrypto.rsaPrivateKey(elements));
+            return new NativeKey(Libcrypto.rsaKey(elements));
         } finally {
             for (byte[] e : elements) {
                 if (e != null) {
@@ -178,6 +185,20 @@ public final class OpenSsl {
         return required(key.use(h -> Libcrypto.sign(h, padding, code(hash), digest)), "RSA " + scheme + " signing");
     }
 
+    /** Whether an RSA signature over {@code digest} (hashed with {@code hash}) is good. */
+    public static boolean rsaVerify(NativeKey key, RsaSignatureScheme scheme, HashAlgorithm hash, byte[] digest,
+            byte[] signature) {
+        int padding = scheme == RsaSignatureScheme.PSS ? Libcrypto.PAD_PSS : Libcrypto.PAD_PKCS1;
+        return key.use(h -> Libcrypto.verify(h, padding, code(hash), digest, signature));
+    }
+
+    /** RSA encryption, PKCS#1 v1.5 ({@code oaepHash} null) or OAEP with {@code oaepHash}. */
+    public static byte[] rsaEncrypt(NativeKey key, HashAlgorithm oaepHash, byte[] plaintext) {
+        int padding = oaepHash == null ? Libcrypto.PAD_PKCS1 : Libcrypto.PAD_OAEP;
+        int hash = oaepHash == null ? 0 : code(oaepHash);
+        return required(key.use(h -> Libcrypto.rsaEncrypt(h, padding, hash, plaintext)), "RSA encryption");
+    }
+
     /** RSA-OAEP decryption with {@code hash} for label and MGF1; null for any failure. */
     public static byte[] rsaDecryptOaep(NativeKey key, HashAlgorithm hash, byte[] ciphertext) {
         return key.use(h -> Libcrypto.rsaDecrypt(h, Libcrypto.PAD_OAEP, code(hash), ciphertext));
@@ -196,7 +217,7 @@ public final class OpenSsl {
 
     /** Whether a DER ECDSA signature over {@code digest} is good. */
     public static boolean ecdsaVerify(NativeKey key, byte[] digest, byte[] der) {
-        return key.use(h -> Libcrypto.verifyEcdsa(h, digest, der));
+        return key.use(h -> Libcrypto.verify(h, Libcrypto.PAD_ECDSA, code(digestHash(digest)), digest, der));
     }
 
     /** The ECDH shared secret of our private key and the peer's (validated) public key. */

@@ -125,6 +125,63 @@ class OpenSslTest {
 
     @ParameterizedTest(name = "RSA-{0}")
     @ValueSource(ints = {2048, 3072})
+    void jdkSignaturesVerifyOnOpensslAndNothingElseDoes(int bits) throws GeneralSecurityException {
+        KeyPair jdk = rsaKeyPair(bits);
+        NativeKey key = OpenSsl.rsaPublic(rsaElements(jdk).publicKey());
+        for (HashAlgorithm hash : HashAlgorithm.values()) {
+            byte[] message = randomBytes(100);
+            Signature s = Signature.getInstance(jdkName(hash) + "withRSA", "SunRsaSign");
+            s.initSign(jdk.getPrivate());
+            s.update(message);
+            byte[] sig = s.sign();
+            assertTrue(OpenSsl.rsaVerify(key, RsaSignatureScheme.PKCS1_V1_5, hash, digest(hash, message), sig), hash.toString());
+            assertFalse(OpenSsl.rsaVerify(key, RsaSignatureScheme.PSS, hash, digest(hash, message), sig), hash + " as PSS");
+            assertFalse(OpenSsl.rsaVerify(key, RsaSignatureScheme.PKCS1_V1_5, hash, digest(hash, randomBytes(100)), sig),
+                    hash + ": another message");
+            byte[] altered = sig.clone();
+            altered[sig.length - 1] ^= 0x01;
+            assertFalse(OpenSsl.rsaVerify(key, RsaSignatureScheme.PKCS1_V1_5, hash, digest(hash, message), altered), hash + ": altered");
+            assertFalse(OpenSsl.rsaVerify(key, RsaSignatureScheme.PKCS1_V1_5, hash, digest(hash, message),
+                    Arrays.copyOf(sig, sig.length - 1)), hash + ": one byte short");
+            assertFalse(OpenSsl.rsaVerify(key, RsaSignatureScheme.PKCS1_V1_5, hash, digest(hash, message), new byte[0]),
+                    hash + ": empty");
+        }
+        for (HashAlgorithm hash : PSS_HASHES) {
+            byte[] message = randomBytes(100);
+            Signature s = pss(hash);
+            s.initSign(jdk.getPrivate());
+            s.update(message);
+            byte[] sig = s.sign();
+            assertTrue(OpenSsl.rsaVerify(key, RsaSignatureScheme.PSS, hash, digest(hash, message), sig), "PSS " + hash);
+            assertFalse(OpenSsl.rsaVerify(key, RsaSignatureScheme.PKCS1_V1_5, hash, digest(hash, message), sig),
+                    "PSS " + hash + " as PKCS#1 v1.5");
+        }
+    }
+
+    @ParameterizedTest(name = "RSA-{0}")
+    @ValueSource(ints = {2048, 3072})
+    void encryptionDecryptsOnTheJdk(int bits) throws GeneralSecurityException {
+        KeyPair jdk = rsaKeyPair(bits);
+        NativeKey key = OpenSsl.rsaPublic(rsaElements(jdk).publicKey());
+        byte[] plaintext = randomBytes(48);
+        byte[] pkcs1 = OpenSsl.rsaEncrypt(key, null, plaintext);
+        assertFalse(Arrays.equals(pkcs1, OpenSsl.rsaEncrypt(key, null, plaintext)), "PKCS#1 v1.5 padding is random");
+        Cipher c = Cipher.getInstance("RSA/ECB/PKCS1Padding", "SunJCE");
+        c.init(Cipher.DECRYPT_MODE, jdk.getPrivate());
+        assertArrayEquals(plaintext, c.doFinal(pkcs1));
+        for (HashAlgorithm hash : List.of(HashAlgorithm.SHA_1, HashAlgorithm.SHA_256)) {
+            Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPPadding", "SunJCE");
+            oaep.init(Cipher.DECRYPT_MODE, jdk.getPrivate(), new OAEPParameterSpec(hash.standardName(), "MGF1",
+                    new MGF1ParameterSpec(hash.standardName()), PSource.PSpecified.DEFAULT));
+            assertArrayEquals(plaintext, oaep.doFinal(OpenSsl.rsaEncrypt(key, hash, plaintext)), hash.toString());
+        }
+        int k = (bits + 7) / 8;
+        assertThrows(CryptoException.class, () -> OpenSsl.rsaEncrypt(key, HashAlgorithm.SHA_256, new byte[k - 2 * 32 - 1]),
+                "one byte over OAEP-SHA-256's limit");
+    }
+
+    @ParameterizedTest(name = "RSA-{0}")
+    @ValueSource(ints = {2048, 3072})
     void oaepDecryptsTheJdksCiphertextAndRefusesAlteredOnes(int bits) throws GeneralSecurityException {
         KeyPair jdk = rsaKeyPair(bits);
         NativeKey key = OpenSsl.rsaPrivate(rsaElements(jdk));
@@ -299,12 +356,14 @@ class OpenSslTest {
     @Test
     void rsaImportRefusesTheWrongNumberOfElementsOrAnEmptyOne() {
         byte[][] elements = nativeOrder(rsaElements(rsaKeyPair(2048)));
-        assertThrows(IllegalArgumentException.class, () -> Libcrypto.rsaPrivateKey(Arrays.copyOf(elements, 7)));
+        assertThrows(IllegalArgumentException.class, () -> Libcrypto.rsaKey(Arrays.copyOf(elements, 7)));
         byte[][] withEmpty = elements.clone();
         withEmpty[4] = new byte[0];
-        assertThrows(IllegalArgumentException.class, () -> Libcrypto.rsaPrivateKey(withEmpty));
-        // the complete array is accepted, so the refusals above are about the shape alone
-        Libcrypto.free(Libcrypto.rsaPrivateKey(elements));
+        assertThrows(IllegalArgumentException.class, () -> Libcrypto.rsaKey(withEmpty));
+        // the complete array is accepted, and so are N, E alone: the refusals above are about the shape
+        Libcrypto.free(Libcrypto.rsaKey(elements));
+        Libcrypto.free(Libcrypto.rsaKey(Arrays.copyOf(elements, 2)));
+        assertThrows(IllegalArgumentException.class, () -> Libcrypto.rsaKey(Arrays.copyOf(elements, 3)));
     }
 
     @Test
@@ -427,7 +486,7 @@ class OpenSslTest {
                 k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient());
     }
 
-    /** The elements in the order {@link Libcrypto#rsaPrivateKey} takes them: N, E, D, P, Q, DP, DQ, QI. */
+    /** The elements in the order {@link Libcrypto#rsaKey} takes them: N, E, D, P, Q, DP, DQ, QI. */
     private static byte[][] nativeOrder(KeyElements key) {
         int[] order = {KeyElements.RSA_N, KeyElements.RSA_E, KeyElements.RSA_D, KeyElements.RSA_P, KeyElements.RSA_Q,
             KeyElements.RSA_DP, KeyElements.RSA_DQ, KeyElements.RSA_QI};

@@ -81,7 +81,7 @@ final class JcaEc implements Ec {
 
     @Override
     public byte[] sign(HashAlgorithm hash, KeyElements privateKey, byte[] message, EcdsaFormat format) {
-        NativeKey nk = JdkKeys.nativeEcPrivate(privateKey);
+        NativeKey nk = NativeKeys.ecPrivate(privateKey);
         if (nk != null) {
             byte[] der = OpenSsl.ecdsaSign(nk, digest(hash, message));
             return format == EcdsaFormat.DER ? der : fromDer(der, privateKey.ecCurve());
@@ -104,7 +104,7 @@ final class JcaEc implements Ec {
 
     @Override
     public boolean verify(HashAlgorithm hash, KeyElements publicKey, byte[] message, byte[] signature, EcdsaFormat format) {
-        NativeKey nk = JdkKeys.nativeEcPublic(publicKey);
+        NativeKey nk = NativeKeys.ecPublic(publicKey);
         ECPublicKey key = nk == null ? JdkKeys.ecPublic(publicKey) : null;
         EcCurve curve = publicKey.ecCurve();
         if (signature == null) {
@@ -158,9 +158,9 @@ final class JcaEc implements Ec {
         if (peerPublicKey.ecCurve() != curve) {
             throw new BadKeyException("ECDH: peer key is on " + peerPublicKey.ecCurve().jwkName() + ", ours on " + curve.jwkName());
         }
-        NativeKey nk = JdkKeys.nativeEcPrivate(privateKey);
+        NativeKey nk = NativeKeys.ecPrivate(privateKey);
         if (nk != null) {
-            return OpenSsl.ecdh(nk, JdkKeys.nativeEcPublic(peerPublicKey));
+            return OpenSsl.ecdh(nk, NativeKeys.ecPublic(peerPublicKey));
         }
         ECPublicKey peer = JdkKeys.ecPublic(peerPublicKey);
         return agree(JdkKeys.ecPrivate(privateKey), peer, curve);

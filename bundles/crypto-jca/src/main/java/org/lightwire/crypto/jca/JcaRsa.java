@@ -109,7 +109,7 @@ final class JcaRsa implements Rsa {
             throw new BadInputException("RSA " + scheme + ": message of " + plaintext.length + " bytes is too long for a "
                     + key.getModulus().bitLength() + "-bit key (at most " + Math.max(0, max) + ")");
         }
-        NativeKey nk = JdkKeys.nativeRsaPublic(publicKey);
+        NativeKey nk = NativeKeys.rsaPublic(publicKey);
         if (nk != null) {
             return OpenSsl.rsaEncrypt(nk, scheme == RsaEncryption.PKCS1_V1_5 ? null : oaepHash(scheme), plaintext);
         }
@@ -149,7 +149,7 @@ final class JcaRsa implements Rsa {
             // RFC 8017 7.1.2 step 1b; SunJCE would take a ciphertext missing its leading zeros
             throw new DecryptionFailedException();
         }
-        NativeKey nk = JdkKeys.nativeRsaPrivate(privateKey);
+        NativeKey nk = NativeKeys.rsaPrivate(privateKey);
         if (nk != null) {
             // OpenSSL's OAEP decoding is constant-time and fails one way, like SunJCE's
             byte[] m = OpenSsl.rsaDecryptOaep(nk, oaepHash(scheme), ciphertext);
@@ -225,7 +225,7 @@ final class JcaRsa implements Rsa {
         if (ciphertext.length != k || new BigInteger(1, ciphertext).compareTo(key.getModulus()) >= 0) {
             return null;
         }
-        NativeKey nk = JdkKeys.nativeRsaPrivate(elements);
+        NativeKey nk = NativeKeys.rsaPrivate(elements);
         if (nk != null) {
             byte[] m = OpenSsl.rsaDecryptRaw(nk, ciphertext);
             return m != null && m.length == k ? m : null;
@@ -282,7 +282,7 @@ final class JcaRsa implements Rsa {
     @Override
     public byte[] sign(RsaSignatureScheme scheme, HashAlgorithm hash, KeyElements privateKey, byte[] message) {
         RSAPrivateKey key = JdkKeys.rsaPrivate(privateKey);
-        NativeKey nk = JdkKeys.nativeRsaPrivate(privateKey);
+        NativeKey nk = NativeKeys.rsaPrivate(privateKey);
         if (nk != null) {
             // hashed here on the JDK's intrinsics, signed by OpenSSL (blinded, CRT result verified)
             return OpenSsl.rsaSign(nk, scheme, hash, Jdk.messageDigest(hash.standardName()).digest(message));
@@ -304,7 +304,7 @@ final class JcaRsa implements Rsa {
         if (signature == null || signature.length != modulusBytes(key.getModulus())) {
             return false;
         }
-        NativeKey nk = JdkKeys.nativeRsaPublic(publicKey);
+        NativeKey nk = NativeKeys.rsaPublic(publicKey);
         if (nk != null) {
             return OpenSsl.rsaVerify(nk, scheme, hash, Jdk.messageDigest(hash.standardName()).digest(message), signature);
         }

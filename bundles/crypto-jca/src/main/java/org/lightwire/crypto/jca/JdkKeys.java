@@ -40,8 +40,6 @@ import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.KeyType;
 import org.lightwire.api.crypto.OkpCurve;
 import org.lightwire.api.crypto.Rsa;
-import org.lightwire.crypto.jca.ossl.NativeKey;
-import org.lightwire.crypto.jca.ossl.OpenSsl;
 
 /**
  * Converts between {@link KeyElements} and JDK key objects, checking on the way in what the
@@ -129,53 +127,6 @@ final class JdkKeys {
         } catch (GeneralSecurityException ex) {
             throw new BadKeyException("RSA private key rejected: " + ex.getMessage(), ex);
         }
-    }
-
-    /**
-     * OpenSSL's copy of an RSA key's public part, checked as {@link #rsaPublic} does and
-     * imported once per instance; null when OpenSSL is not used.
-     */
-    static NativeKey nativeRsaPublic(KeyElements key) {
-        if (!OpenSsl.available()) {
-            return null;
-        }
-        rsaPublic(key);
-        JdkKeyCache.Entry c = JdkKeyCache.of(key);
-        NativeKey k = c.nativePublic;
-        if (k == null) {
-            try {
-                k = OpenSsl.rsaPublic(key);
-            } catch (IllegalArgumentException e) {
-                throw new BadKeyException("RSA public key rejected: " + e.getMessage(), e);
-            }
-            c.nativePublic = k;
-        }
-        return k;
-    }
-
-    /**
-     * OpenSSL's copy of an RSA private key, imported once per instance; null when OpenSSL
-     * is not used or the key lacks the CRT elements (then the JDK does the work).
-     */
-    static NativeKey nativeRsaPrivate(KeyElements key) {
-        if (!OpenSsl.available()) {
-            return null;
-        }
-        rsaPrivate(key);
-        if (!key.has(KeyElements.RSA_P)) {
-            return null;
-        }
-        JdkKeyCache.Entry c = JdkKeyCache.of(key);
-        NativeKey k = c.nativePrivate;
-        if (k == null) {
-            try {
-                k = OpenSsl.rsaPrivate(key);
-            } catch (IllegalArgumentException e) {
-                throw new BadKeyException("RSA private key rejected: " + e.getMessage(), e);
-            }
-            c.nativePrivate = k;
-        }
-        return k;
     }
 
     static void checkRsa(BigInteger n, BigInteger e) {
@@ -300,61 +251,6 @@ final class JdkKeys {
         }
     }
 
-    /**
-     * OpenSSL's copy of an EC private key, its scalar checked and imported once per
-     * instance; null when OpenSSL is not used.
-     */
-    static NativeKey nativeEcPrivate(KeyElements key) {
-        if (!OpenSsl.available()) {
-            return null;
-        }
-        requirePrivate(key, KeyType.EC, "EC");
-        JdkKeyCache.Entry c = JdkKeyCache.of(key);
-        NativeKey k = c.nativePrivate;
-        if (k == null) {
-            EcCurve curve = key.ecCurve();
-            BigInteger d = key.bigInteger(KeyElements.EC_D);
-            checkScalar(curve, d);
-            k = importEc(key, fixed(d, curve.fieldLength()));
-            c.nativePrivate = k;
-        }
-        return k;
-    }
-
-    /**
-     * OpenSSL's copy of an EC key's public point (of a public or private key), validated
-     * as {@link #ecPublic} does and imported once per instance; null when OpenSSL is not used.
-     */
-    static NativeKey nativeEcPublic(KeyElements key) {
-        if (!OpenSsl.available()) {
-            return null;
-        }
-        requireType(key, KeyType.EC, "EC");
-        JdkKeyCache.Entry c = JdkKeyCache.of(key);
-        NativeKey k = c.nativePublic;
-        if (k == null) {
-            validatePoint(key.ecCurve(), key.bigInteger(KeyElements.EC_X), key.bigInteger(KeyElements.EC_Y));
-            k = importEc(key, null);
-            c.nativePublic = k;
-        }
-        return k;
-    }
-
-    private static NativeKey importEc(KeyElements key, byte[] d) {
-        EcCurve curve = key.ecCurve();
-        int len = curve.fieldLength();
-        try {
-            return OpenSsl.ec(curve, fixed(key.bigInteger(KeyElements.EC_X), len), fixed(key.bigInteger(KeyElements.EC_Y), len), d);
-        } catch (IllegalArgumentException e) {
-            throw d == null ? new InvalidPointException("EC " + curve.jwkName() + ": public key rejected: " + e.getMessage(), e)
-                    : new BadKeyException("EC " + curve.jwkName() + ": private key rejected: " + e.getMessage(), e);
-        } finally {
-            if (d != null) {
-                Arrays.fill(d, (byte) 0);
-            }
-        }
-    }
-
     static void checkScalar(EcCurve curve, BigInteger d) {
         if (d.signum() <= 0 || d.compareTo(CURVES.get(curve).getOrder()) >= 0) {
             throw new BadKeyException("EC " + curve.jwkName() + ": private scalar D is not in 1..n-1");
@@ -403,7 +299,7 @@ final class JdkKeys {
         } catch (GeneralSecurityException e) {
             throw new BadKeyException(curve.jwkName() + ": private key rejected: " + e.getMessage(), e);
         } finally {
-            java.util.Arrays.fill(d, (byte) 0);
+            Arrays.fill(d, (byte) 0);
         }
     }
 
@@ -545,7 +441,7 @@ final class JdkKeys {
             return b;
         }
         if (b.length == length + 1 && b[0] == 0) {
-            return java.util.Arrays.copyOfRange(b, 1, b.length);
+            return Arrays.copyOfRange(b, 1, b.length);
         }
         if (b.length > length) {
             throw new BadKeyException("value of " + v.bitLength() + " bits does not fit " + length + " bytes");

@@ -63,8 +63,10 @@ import org.lightwire.config.internal.JsonValue.ObjectValue;
  *       per context, so a reload changes them (lws fixes them at build time);</li>
  *   <li>{@code http-max-request-line}, {@code http-max-header-bytes},
  *       {@code http-max-header-count}, {@code http-max-body-bytes},
- *       {@code http-header-timeout-secs}: the {@link HttpLimits} of every HTTP request (lws
- *       fixes these at build time);</li>
+ *       {@code http-header-timeout-secs}, {@code http-max-chunk-line},
+ *       {@code http-max-trailer-bytes}, {@code http-discard-body-bytes},
+ *       {@code http-linger-secs}, {@code http-linger-bytes}: the {@link HttpLimits} of every
+ *       HTTP request and connection (lws fixes these at build time);</li>
  *   <li>the retry and validity keys of {@link RetryKeys}.</li>
  * </ul>
  */
@@ -138,6 +140,11 @@ final class GlobalSection {
                     limit(f, l -> l.withMaxBodyBytes(bytes));
                 }
                 case "http-header-timeout-secs" -> limit(f, scalars.integer(f), HttpLimits::withHeaderTimeoutSecs);
+                case "http-max-chunk-line" -> limit(f, scalars.integer(f), HttpLimits::withMaxChunkLine);
+                case "http-max-trailer-bytes" -> limit(f, scalars.integer(f), HttpLimits::withMaxTrailerBytes);
+                case "http-discard-body-bytes" -> limit(f, scalars.integer(f), HttpLimits::withDiscardBodyBytes);
+                case "http-linger-secs" -> limit(f, scalars.integer(f), HttpLimits::withLingerSecs);
+                case "http-linger-bytes" -> limit(f, scalars.integer(f), HttpLimits::withLingerBytes);
                 case "init-ssl" -> set(f, scalars.flag(f), ContextSettings.Builder::initSsl);
                 case "default-alpn" -> setText(f, scalars.text(f), ContextSettings.Builder::defaultAlpn);
                 case "ws-pingpong-secs" -> set(f, scalars.integer(f), ContextSettings.Builder::wsPingpongSecs);

@@ -169,9 +169,22 @@ class HttpGlobalKeysTest {
                 "http-max-request-line": 4096, "http-max-header-count": "50",
                 "http-max-body-bytes": "1099511627776", "http-header-timeout-secs": 3""");
 
-        assertEquals(new HttpLimits(4096, HttpLimits.DEFAULTS.maxHeaderBytes(), 50, 1L << 40, 3),
+        assertEquals(HttpLimits.DEFAULTS.withMaxRequestLine(4096).withMaxHeaderCount(50).withMaxBodyBytes(1L << 40).withHeaderTimeoutSecs(3),
                 settings.httpLimits());
         assertEquals(32768, Configs.global("\"http-max-header-bytes\": 32768").httpLimits().maxHeaderBytes());
+    }
+
+    @Test
+    void bodyAndLingerLimitKeysSetTheirLimitsAndKeepTheOtherDefaults() throws ConfigException {
+        ContextSettings settings = Configs.global("""
+                "http-max-chunk-line": 64, "http-max-trailer-bytes": "128",
+                "http-discard-body-bytes": 0, "http-linger-secs": "5", "http-linger-bytes": 1000""");
+
+        assertEquals(HttpLimits.DEFAULTS.withMaxChunkLine(64).withMaxTrailerBytes(128).withDiscardBodyBytes(0)
+                .withLingerSecs(5).withLingerBytes(1000), settings.httpLimits());
+        assertEquals(1, Configs.global("\"http-linger-bytes\": 1").httpLimits().lingerBytes());
+        assertEquals(HttpLimits.DEFAULTS.lingerSecs(), Configs.global("\"http-linger-bytes\": 1").httpLimits().lingerSecs(),
+                "a key left out keeps its default");
     }
 
     @Test
@@ -196,6 +209,16 @@ class HttpGlobalKeysTest {
         "http-max-body-bytes      | 1099511627777 | must be 0..1099511627776, not 1099511627777",
         "http-header-timeout-secs | 0           | http-header-timeout-secs must be 1..3600, not 0",
         "http-header-timeout-secs | \"ten\"     | expected an integer, found 'ten'",
+        "http-max-chunk-line      | 31          | http-max-chunk-line must be 32..65536, not 31",
+        "http-max-chunk-line      | 65537       | http-max-chunk-line must be 32..65536, not 65537",
+        "http-max-trailer-bytes   | 15          | http-max-trailer-bytes must be 16..1048576, not 15",
+        "http-max-trailer-bytes   | 1048577     | http-max-trailer-bytes must be 16..1048576, not 1048577",
+        "http-discard-body-bytes  | -1          | http-discard-body-bytes must be 0..1073741824, not -1",
+        "http-discard-body-bytes  | 1073741825  | http-discard-body-bytes must be 0..1073741824, not 1073741825",
+        "http-linger-secs         | -1          | http-linger-secs must be 0..300, not -1",
+        "http-linger-secs         | 301         | http-linger-secs must be 0..300, not 301",
+        "http-linger-bytes        | 1073741825  | http-linger-bytes must be 0..1073741824, not 1073741825",
+        "http-linger-bytes        | 4294967296  | integer '4294967296' is out of range",
     })
     void httpLimitOutOfRangeIsRefusedAtItsKey(String key, String value, String problem) {
         assertRefused("\"" + key + "\": " + value, key, problem);

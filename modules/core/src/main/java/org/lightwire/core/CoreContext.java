@@ -58,6 +58,7 @@ public final class CoreContext implements org.lightwire.api.Context {
     private final ResolverSelection resolvers;
     private final org.lightwire.core.crypto.CryptoSelection crypto;
     private final Network network;
+    private final RoleRetirement retirement;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closing;
 
@@ -88,6 +89,7 @@ public final class CoreContext implements org.lightwire.api.Context {
         for (VhostSettings vs : settings.vhosts()) {
             vhosts.add(new VhostImpl(network, this, vs, settings.retryPolicy()));
         }
+        this.retirement = new RoleRetirement(vhosts);
         this.resolvers = ResolverSelection.follow(settings, registry);
         // last, so nothing after it can fail and leave the watch open; close() closes it
         this.crypto = org.lightwire.core.crypto.CryptoSelection.follow(registry, settings.cryptoBackend());
@@ -142,13 +144,16 @@ public final class CoreContext implements org.lightwire.api.Context {
             watches.add(registry.watch(Role.class, new org.lightwire.spi.Registry.Watcher<>() {
                 @Override
                 public void added(Role role) {
+                    retirement.added(role);
                     network.roleAdded(role);
                 }
 
                 @Override
                 public void removed(Role role) {
+                    // while closing, close() retires the role once the connections are gone
                     if (!closing) {
-                        network.roleRemoved(role);
+                        network.roleRemoved(role); // returns once the role's connections are closed
+                        retirement.removed(role);
                     }
                 }
             }));
@@ -539,22 +544,44 @@ public final class CoreContext implements org.lightwire.api.Context {
             }
         }
         if (!onLoop && !handDriven) {
-            for (EventLoop loop : loops) {
-                try {
-                    if (!loop.awaitTermination(10_000)) {
-                        LOG.log(Level.WARNING, loop.name() + " did not stop within 10 s");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            awaitLoops();
         }
         for (VhostImpl v : vhosts) {
             v.destroyProtocols();
         }
+        retireRoles(onLoop);
         resolvers.close();
         onClosed.accept(this);
         LOG.log(Level.INFO, "context closed");
+    }
+
+    private void awaitLoops() {
+        for (EventLoop loop : loops) {
+            try {
+                if (!loop.awaitTermination(10_000)) {
+                    LOG.log(Level.WARNING, loop.name() + " did not stop within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Tells the roles the vhosts are retired, once the connections are closed: now, unless
+     * close() runs on a loop, whose connections close only when the current task returns.
+     */
+    private void retireRoles(boolean onLoop) {
+        if (!onLoop || handDriven) {
+            retirement.contextClosed();
+            return;
+        }
+        Thread t = new Thread(() -> {
+            awaitLoops();
+            retirement.contextClosed();
+        }, "lightwire-retire-roles");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lightwire.http.internal.AccessLogLine;
 
@@ -19,7 +18,8 @@ import org.lightwire.http.internal.AccessLogLine;
  * the queue is full (the disk cannot keep up), lines are dropped and counted rather than
  * slowing the server; {@link #droppedLines()} says how many. Fields a client controls are
  * escaped so a request can never forge or split a line (see {@code AccessLogLine}).
- * Thread-safe.
+ * {@link #shutdown()} stops taking lines without waiting (callable on a service loop);
+ * {@link #close()} also waits for the pending lines to reach the file. Thread-safe.
  */
 public final class AccessLog implements AutoCloseable {
 
@@ -40,6 +40,9 @@ public final class AccessLog implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private final ZoneId zone = ZoneId.systemDefault();
+    // makes "not closed, so queue" atomic against shutdown: no line can land behind the
+    // writer's last take and be lost without being counted
+    private final Object gate = new Object();
     private volatile boolean closed;
 
     private AccessLog(Path file, OutputStream out, int capacity) {
@@ -73,9 +76,13 @@ public final class AccessLog implements AutoCloseable {
      */
     public void log(String peer, String user, long epochMillis, String requestLine, int status, long bytes,
                     String referer, String userAgent) {
-        if (closed || !queue.offer(new Line(peer, user, epochMillis, requestLine, status, bytes, referer, userAgent))) {
-            dropped.incrementAndGet();
+        Line line = new Line(peer, user, epochMillis, requestLine, status, bytes, referer, userAgent);
+        synchronized (gate) {
+            if (!closed && queue.offer(line)) {
+                return;
+            }
         }
+        dropped.incrementAndGet();
     }
 
     /** Lines dropped because the queue was full or the log closed. */
@@ -97,6 +104,7 @@ public final class AccessLog implements AutoCloseable {
                 if (l == STOP) {
                     break;
                 }
+                boolean last = closed && queue.isEmpty(); // the stop marker found no room behind it
                 text.setLength(0);
                 AccessLogLine.format(text, zone, l.peer, l.user, l.epochMillis, l.requestLine, l.status, l.bytes,
                         l.referer, l.userAgent);
@@ -112,6 +120,9 @@ public final class AccessLog implements AutoCloseable {
                         LOG.log(System.Logger.Level.ERROR, "access log " + file + ": " + e.getMessage());
                     }
                 }
+                if (last) {
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,22 +135,30 @@ public final class AccessLog implements AutoCloseable {
         }
     }
 
-    /** Writes what is queued (waiting up to five seconds), then closes the file. Idempotent. */
+    /**
+     * Stops taking lines without waiting: the writer thread writes the lines already queued,
+     * then closes the file and ends. Later {@link #log} calls drop (and count) their lines.
+     * Idempotent; safe on a service loop.
+     */
+    public void shutdown() {
+        synchronized (gate) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // a full queue has no room for the marker; the writer then stops at the queue's end
+            queue.offer(STOP);
+        }
+    }
+
+    /** {@link #shutdown()}, then waits (up to five seconds) until the queued lines are written and the file closed. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+        shutdown();
         try {
-            // the stop marker queues behind the pending lines; if the queue is full, wait for room
-            if (!queue.offer(STOP, 5, TimeUnit.SECONDS)) {
-                writer.interrupt();
-            }
             writer.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            writer.interrupt();
         }
     }
 }

@@ -56,6 +56,21 @@ class AccessLogTest {
     }
 
     @Test
+    void shutdownReturnsAtOnceYetWritesWhatWasQueuedThenReleasesTheFile() throws Exception {
+        Path file = dir.resolve("shutdown.log");
+        AccessLog log = AccessLog.open(file);
+        for (int i = 0; i < 100; i++) {
+            log.log("127.0.0.1", null, 0, "GET /" + i + " HTTP/1.1", 200, i, null, null);
+        }
+        log.shutdown();
+        log.shutdown();
+        log.log("127.0.0.1", null, 0, "GET /late HTTP/1.1", 200, 0, null, null);
+        assertEquals(0, OpenDescriptors.awaitOn(file, n -> n == 0));
+        assertEquals(100, Files.readAllLines(file).size());
+        assertEquals(1, log.droppedLines(), "only the line after shutdown is dropped");
+    }
+
+    @Test
     void anUnwritablePathFailsToOpen() {
         assertThrows(IOException.class, () -> AccessLog.open(dir));
         assertThrows(IOException.class, () -> AccessLog.open(dir.resolve("no/such/dir/log")));

@@ -1,16 +1,16 @@
 package org.lightwire.role.h1;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.lightwire.api.Context;
-import org.lightwire.http.AccessLog;
+import org.lightwire.api.Vhost;
+import org.lightwire.http.AccessLogs;
 import org.lightwire.role.h1.client.H1ClientHandler;
 import org.lightwire.role.h1.internal.H1ServerHandler;
 import org.lightwire.role.h1.internal.ServerServices;
+import org.lightwire.role.h1.internal.VhostAccessLogs;
 import org.lightwire.spi.Role;
 import org.lightwire.spi.RoleBinding;
 import org.lightwire.spi.RoleHandler;
@@ -21,7 +21,9 @@ import org.lightwire.spi.RoleHandler;
  *
  * <p>Server connections share per-context state (the {@code ip-limit-ah} counters and each
  * vhost's routes), kept here keyed weakly by context so a closed context's state goes with
- * it; access-log writers are kept per file for the life of the role.
+ * it. Access logs are shared by file across contexts and held per vhost, from the first
+ * line the vhost logs until core retires it ({@link #vhostClosed}: its context closed, a
+ * reload's old context drained, or this role left the registry).
  */
 public final class H1Role implements Role {
 
@@ -29,7 +31,7 @@ public final class H1Role implements Role {
     private static final List<String> ALPN = List.of("http/1.1");
 
     private final Map<Context, ServerServices> contexts = Collections.synchronizedMap(new WeakHashMap<>());
-    private final Map<Path, AccessLog> accessLogs = new ConcurrentHashMap<>();
+    private final VhostAccessLogs accessLogs = new VhostAccessLogs(new AccessLogs());
 
     @Override
     public String name() {
@@ -49,5 +51,11 @@ public final class H1Role implements Role {
         Context context = binding.connection().vhost().context();
         ServerServices services = contexts.computeIfAbsent(context, c -> new ServerServices(c.settings(), accessLogs));
         return new H1ServerHandler(binding, services);
+    }
+
+    /** Gives back the vhost's access log: the last vhost logging to a file closes it. */
+    @Override
+    public void vhostClosed(Vhost vhost) {
+        accessLogs.vhostClosed(vhost);
     }
 }

@@ -3,6 +3,7 @@ package org.lightwire.role.ws;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.lightwire.api.Vhost;
 import org.lightwire.role.h1.H1Role;
 import org.lightwire.spi.Role;
 import org.lightwire.spi.RoleBinding;
@@ -31,5 +32,12 @@ final class UpgradingRole implements Role {
             return ws.bind(binding); // ws clients write their own upgrade request
         }
         return seen.add(binding) ? h1.bind(binding) : ws.bind(binding);
+    }
+
+    /** Both roles hear it, as they would as two registry entries (h1 gives back the vhost's access log). */
+    @Override
+    public void vhostClosed(Vhost vhost) {
+        h1.vhostClosed(vhost);
+        ws.vhostClosed(vhost);
     }
 }

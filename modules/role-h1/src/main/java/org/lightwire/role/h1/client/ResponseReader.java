@@ -58,7 +58,9 @@ final class ResponseReader {
 
     ResponseReader(HttpLimits limits) {
         this.head = new HeadReader(limits.maxRequestLine(), limits.maxHeaderBytes(), limits.maxHeaderCount(), 400);
-        this.chunked = new ChunkedDecoder(Long.MAX_VALUE, ChunkedDecoder.DEFAULT_MAX_CHUNK_LINE, limits.maxHeaderBytes());
+        // the context's http-max-chunk-line bounds size lines both ways; trailers, like the
+        // response head, are bounded by http-max-header-bytes
+        this.chunked = new ChunkedDecoder(Long.MAX_VALUE, limits.maxChunkLine(), limits.maxHeaderBytes());
     }
 
     /** Expects the response to a new request; {@code headRequest}: it was a HEAD, so no body follows. */

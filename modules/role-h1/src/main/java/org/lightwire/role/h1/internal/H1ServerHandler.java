@@ -8,6 +8,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.lightwire.api.Connection;
@@ -21,7 +22,7 @@ import org.lightwire.api.http.HttpFields;
 import org.lightwire.api.http.HttpProtocol;
 import org.lightwire.api.http.HttpSession;
 import org.lightwire.api.http.HttpStatus;
-import org.lightwire.http.AccessLog;
+import org.lightwire.http.AccessLogs;
 import org.lightwire.http.BodyOutput;
 import org.lightwire.http.ErrorPage;
 import org.lightwire.http.Route;
@@ -56,7 +57,14 @@ import org.lightwire.role.h1.H1Role;
  * <h2>Timers (one per connection)</h2>
  * idle: the vhost's (or last mount's) keep-alive timeout; head: {@code
  * http-header-timeout-secs} from the first byte (slowloris); body and stalled output: {@code
- * timeout-secs} since the last progress; linger: {@value #LINGER_SECS} s.
+ * timeout-secs} since the last progress; linger: {@code http-linger-secs}.
+ *
+ * <h2>Limits</h2>
+ * The context's {@link HttpLimits}, besides those of the head: the chunk-size line and
+ * trailer of chunked bodies ({@code http-max-chunk-line}, {@code http-max-trailer-bytes}),
+ * how much of an unread body is drained to keep the connection
+ * ({@code http-discard-body-bytes}), and how long and how much a closing connection
+ * lingers ({@code http-linger-secs}, {@code http-linger-bytes}).
  */
 public final class H1ServerHandler implements RoleHandler {
 
@@ -64,13 +72,6 @@ public final class H1ServerHandler implements RoleHandler {
 
     /** The role an accepted WebSocket upgrade goes to (lws role ws). */
     static final String WS_ROLE = "ws";
-
-    /** Most request body bytes read and dropped when nobody consumes them; more closes the connection. */
-    static final int DISCARD_LIMIT = 64 * 1024;
-    /** How long a closing connection keeps reading and dropping input. */
-    static final int LINGER_SECS = 2;
-    /** Most bytes dropped while lingering. */
-    static final int LINGER_LIMIT = 64 * 1024;
 
     private enum Read { IDLE, HEAD, BODY, DISCARD, DONE, LINGER, CLOSED }
 
@@ -117,6 +118,10 @@ public final class H1ServerHandler implements RoleHandler {
     // the vhost whose routes were last used
     private Vhost routedVhost;
     private ServerServices.VhostEntry routes;
+
+    // the vhost this connection last logged for and its access log (the vhost's lease, not ours)
+    private Vhost loggedVhost;
+    private AccessLogs.Lease accessLog;
 
     public H1ServerHandler(RoleBinding binding, ServerServices services) {
         this.binding = binding;
@@ -169,7 +174,7 @@ public final class H1ServerHandler implements RoleHandler {
                 case LINGER -> {
                     discarded += data.remaining();
                     data.position(data.limit());
-                    if (discarded > LINGER_LIMIT) {
+                    if (discarded > limits.lingerBytes()) {
                         connection.close();
                     }
                     return;
@@ -583,7 +588,7 @@ public final class H1ServerHandler implements RoleHandler {
                 bodyLeft = framing.length();
                 if (toProtocol) {
                     read = Read.BODY;
-                } else if (bodyLeft <= DISCARD_LIMIT && !expectContinue) {
+                } else if (bodyLeft <= limits.discardBodyBytes() && !expectContinue) {
                     read = Read.DISCARD;
                 } else {
                     // not worth reading: answer, then close instead of draining it
@@ -593,8 +598,7 @@ public final class H1ServerHandler implements RoleHandler {
             }
             case CHUNKED -> {
                 if (chunked == null) {
-                    chunked = new ChunkedDecoder(limits.maxBodyBytes(), ChunkedDecoder.DEFAULT_MAX_CHUNK_LINE,
-                            ChunkedDecoder.DEFAULT_MAX_TRAILER_BYTES);
+                    chunked = new ChunkedDecoder(limits.maxBodyBytes(), limits.maxChunkLine(), limits.maxTrailerBytes());
                 }
                 chunked.reset();
                 if (toProtocol) {
@@ -640,8 +644,9 @@ public final class H1ServerHandler implements RoleHandler {
         boolean ended = framing.kind() == BodyFraming.Kind.LENGTH ? bodyLeft == 0 : chunked.isComplete();
         if (ended) {
             bodyFinished(current);
-        } else if (read == Read.DISCARD && discarded > DISCARD_LIMIT) {
-            LOG.log(Level.DEBUG, () -> describe() + ": unread request body over " + DISCARD_LIMIT + " bytes, closing");
+        } else if (read == Read.DISCARD && discarded > limits.discardBodyBytes()) {
+            LOG.log(Level.DEBUG, () -> describe() + ": unread request body over http-discard-body-bytes ("
+                    + limits.discardBodyBytes() + "), closing");
             requestClose();
             if (tx == null || tx.isComplete()) {
                 closeOrLinger();
@@ -691,7 +696,7 @@ public final class H1ServerHandler implements RoleHandler {
         log(done);
         if (read == Read.BODY) {
             // the protocol answered without reading the whole body: drain a little, else close
-            if (framing.kind() == BodyFraming.Kind.LENGTH && bodyLeft <= DISCARD_LIMIT
+            if (framing.kind() == BodyFraming.Kind.LENGTH && bodyLeft <= limits.discardBodyBytes()
                     || framing.kind() == BodyFraming.Kind.CHUNKED) {
                 read = Read.DISCARD;
                 discarded = 0;
@@ -768,7 +773,7 @@ public final class H1ServerHandler implements RoleHandler {
     private void closeOrLinger() {
         boolean unread = heldInput || read == Read.BODY || read == Read.DISCARD || read == Read.HEAD
                 || read == Read.LINGER || framing.kind() != BodyFraming.Kind.NONE && read == Read.DONE && bodyLeftUnread();
-        if (!unread) {
+        if (!unread || limits.lingerSecs() == 0) { // http-linger-secs 0: close at once, even into a reset
             connection.close();
             return;
         }
@@ -776,7 +781,7 @@ public final class H1ServerHandler implements RoleHandler {
             lingering = true;
             read = Read.LINGER;
             discarded = 0;
-            deadline = now() + LINGER_SECS * 1_000_000L;
+            deadline = now() + limits.lingerSecs() * 1_000_000L;
             // the response is complete: tell the client so (FIN) while its input drains
             binding.shutdownOutput();
         }
@@ -812,7 +817,7 @@ public final class H1ServerHandler implements RoleHandler {
         }
         read = Read.LINGER;
         discarded = 0;
-        deadline = now() + Math.max(LINGER_SECS, timeoutSecs) * 1_000_000L;
+        deadline = now() + Math.max(limits.lingerSecs(), timeoutSecs) * 1_000_000L;
         armTimer();
         H1Request request = old == null ? null : old.h1Request();
         tx = new H1Exchange(this, request, false, null);
@@ -888,10 +893,17 @@ public final class H1ServerHandler implements RoleHandler {
     // ---- access log ----
 
     private void log(H1Exchange done) {
-        ServerServices.VhostEntry entry = routesOf(connection.vhost());
-        AccessLog accessLog = entry.accessLog();
-        if (accessLog == null) {
-            return;
+        Vhost vhost = connection.vhost();
+        if (vhost != loggedVhost || accessLog == null) {
+            Path file = routesOf(vhost).accessLog();
+            if (file == null) {
+                return;
+            }
+            accessLog = services.accessLogs().of(vhost, file);
+            if (accessLog == null) {
+                return; // cannot be opened: AccessLogs said so, and retries on the next line
+            }
+            loggedVhost = vhost;
         }
         H1Request r = done.h1Request();
         String requestLine = r == null ? "-" : r.toString();

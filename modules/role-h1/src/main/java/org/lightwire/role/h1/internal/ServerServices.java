@@ -1,6 +1,5 @@
 package org.lightwire.role.h1.internal;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,34 +7,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.lightwire.api.ContextSettings;
 import org.lightwire.api.Vhost;
 import org.lightwire.api.VhostSettings;
-import org.lightwire.http.AccessLog;
 import org.lightwire.http.VhostRoutes;
 
 /**
  * What the h1 server connections of one context share: the header slots of
  * {@code ip-limit-ah}, and per vhost its {@link VhostRoutes} (built once, on first use) and
- * access log. Access logs are opened once per file for the life of the role and shared by
- * every context, so a rebuilt context does not open a second writer on the same file.
+ * access-log file. The logs themselves are the role's {@link VhostAccessLogs}: one writer
+ * per file, shared by every context, so a rebuilt context does not open a second writer on
+ * the same file, and held per vhost until the vhost is retired.
  */
 public final class ServerServices {
 
     private static final System.Logger LOG = System.getLogger("org.lightwire.role.h1");
 
-    /** A vhost's routes, or why they could not be built, and its access log if any. */
-    record VhostEntry(VhostRoutes routes, RuntimeException failure, AccessLog accessLog) { }
+    /** A vhost's routes, or why they could not be built, and its access-log file if any. */
+    record VhostEntry(VhostRoutes routes, RuntimeException failure, Path accessLog) { }
 
     private final ContextSettings settings;
     private final HeaderSlots headerSlots;
-    private final Map<Path, AccessLog> accessLogs;
+    private final VhostAccessLogs accessLogs;
     // by the vhost's settings, not its name (vhosts on several ports may share a name) nor the
     // Vhost itself: entries must not reference the context (the role keys contexts weakly)
     private final Map<VhostSettings, VhostEntry> vhosts = new ConcurrentHashMap<>();
 
     /**
      * @param settings   the context's settings
-     * @param accessLogs the role's access logs by file, shared across contexts
+     * @param accessLogs the role's access logs, shared across contexts
      */
-    public ServerServices(ContextSettings settings, Map<Path, AccessLog> accessLogs) {
+    public ServerServices(ContextSettings settings, VhostAccessLogs accessLogs) {
         this.settings = settings;
         this.headerSlots = new HeaderSlots(settings.ipLimitAh());
         this.accessLogs = accessLogs;
@@ -47,6 +46,10 @@ public final class ServerServices {
 
     HeaderSlots headerSlots() {
         return headerSlots;
+    }
+
+    VhostAccessLogs accessLogs() {
+        return accessLogs;
     }
 
     /** The vhost's routes (built on first use; a failure is remembered and logged once). */
@@ -63,18 +66,6 @@ public final class ServerServices {
             failure = e;
             LOG.log(Level.ERROR, "vhost '" + vhost.name() + "': cannot serve HTTP, every request gets 500: " + e.getMessage(), e);
         }
-        AccessLog log = vhost.settings().accessLog().map(this::accessLog).orElse(null);
-        return new VhostEntry(routes, failure, log);
-    }
-
-    private AccessLog accessLog(Path file) {
-        return accessLogs.computeIfAbsent(file.toAbsolutePath().normalize(), f -> {
-            try {
-                return AccessLog.open(f);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.ERROR, "access-log '" + f + "' cannot be opened, not logging to it: " + e.getMessage());
-                return null;
-            }
-        });
+        return new VhostEntry(routes, failure, vhost.settings().accessLog().orElse(null));
     }
 }

@@ -26,11 +26,6 @@ import java.nio.ByteBuffer;
  */
 public final class ChunkedDecoder {
 
-    /** Default bound of one size line including extensions. */
-    public static final int DEFAULT_MAX_CHUNK_LINE = 1024;
-    /** Default bound of the trailer section. */
-    public static final int DEFAULT_MAX_TRAILER_BYTES = 4096;
-
     private enum State { SIZE, SIZE_BWS, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER_LINE, TRAILER_LF, END_LF, DONE }
 
     private final long maxBody;

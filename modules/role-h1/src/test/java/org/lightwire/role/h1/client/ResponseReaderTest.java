@@ -187,7 +187,7 @@ class ResponseReaderTest {
 
     @Test
     void headerLimitsFromTheContextApply() {
-        ResponseReader small = new ResponseReader(new HttpLimits(32, 64, 2, 0, 10));
+        ResponseReader small = new ResponseReader(HttpLimits.DEFAULTS.withMaxRequestLine(32).withMaxHeaderBytes(64).withMaxHeaderCount(2).withMaxBodyBytes(0));
         small.expect(false);
         assertThrows(HttpWireException.class, () -> small.next(ByteBuffer.wrap(
                 ("HTTP/1.1 200 " + "x".repeat(40) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1))), "status line limit");

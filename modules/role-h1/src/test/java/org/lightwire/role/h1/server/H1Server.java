@@ -14,7 +14,7 @@ import org.lightwire.role.h1.H1Role;
 final class H1Server {
 
     /** Small limits so every limit is cheap to exceed. */
-    static final HttpLimits LIMITS = new HttpLimits(256, 1024, 20, 4096, 10);
+    static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withMaxRequestLine(256).withMaxHeaderBytes(1024).withMaxHeaderCount(20).withMaxBodyBytes(4096);
 
     private H1Server() {
     }

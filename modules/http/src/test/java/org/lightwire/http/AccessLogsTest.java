@@ -1,0 +1,133 @@
+package org.lightwire.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccessLogsTest {
+
+    @TempDir
+    Path dir;
+
+    private final AccessLogs logs = new AccessLogs();
+
+    private static void line(AccessLogs.Lease lease, String path) {
+        lease.log("127.0.0.1", null, 0, "GET " + path + " HTTP/1.1", 200, 1, null, null);
+    }
+
+    @Test
+    void leasesOnOneFileShareOneDescriptorWhateverThePathSpelling() throws Exception {
+        Path file = dir.resolve("shared.log");
+        AccessLogs.Lease a = logs.lease(file);
+        AccessLogs.Lease b = logs.lease(dir.resolve("sub/../shared.log"));
+        assertEquals(1, logs.openFiles());
+        assertEquals(a.file(), b.file());
+        assertEquals(1, OpenDescriptors.on(file));
+        a.release();
+        b.release();
+    }
+
+    @Test
+    void theLastReleaseWritesPendingLinesAndClosesTheFile() throws Exception {
+        Path file = dir.resolve("handover.log");
+        AccessLogs.Lease old = logs.lease(file);
+        AccessLogs.Lease replacement = logs.lease(file);
+        line(old, "/1");
+        old.release();
+        assertEquals(1, OpenDescriptors.on(file), "another lease still holds the file");
+        line(replacement, "/2");
+        replacement.release();
+        assertEquals(0, logs.openFiles());
+        assertEquals(0, OpenDescriptors.awaitOn(file, n -> n == 0));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(true, lines.get(0).contains("GET /1 "), lines.get(0));
+        assertEquals(true, lines.get(1).contains("GET /2 "), lines.get(1));
+    }
+
+    @Test
+    void releaseIsIdempotentAndAReleasedLeaseLogsNothing() throws Exception {
+        Path file = dir.resolve("idempotent.log");
+        AccessLogs.Lease first = logs.lease(file);
+        AccessLogs.Lease second = logs.lease(file);
+        first.release();
+        first.release(); // must not count against the other holder
+        assertEquals(1, logs.openFiles());
+        line(first, "/ignored");
+        line(second, "/kept");
+        second.release();
+        assertEquals(0, OpenDescriptors.awaitOn(file, n -> n == 0));
+        assertEquals(List.of("/kept"), Files.readAllLines(file).stream().map(l -> l.split(" ")[6]).toList());
+    }
+
+    @Test
+    void aFileIsOpenedAgainAfterItsLastLeaseWent() throws Exception {
+        Path file = dir.resolve("again.log");
+        AccessLogs.Lease once = logs.lease(file);
+        line(once, "/1");
+        once.release();
+        AccessLogs.Lease twice = logs.lease(file);
+        line(twice, "/2");
+        assertEquals(1, logs.openFiles());
+        twice.release();
+        assertEquals(0, OpenDescriptors.awaitOn(file, n -> n == 0));
+        assertEquals(2, Files.readAllLines(file).size());
+    }
+
+    @Test
+    void oneLeaseServesManyThreadsAndConcurrentReleasesCountOnce() throws Exception {
+        Path file = dir.resolve("threads.log");
+        AccessLogs roomy = new AccessLogs(4000); // room for every line: none may be dropped
+        AccessLogs.Lease vhost = roomy.lease(file);
+        AccessLogs.Lease other = roomy.lease(file);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int n = t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    line(vhost, "/" + n + "-" + i);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join(5000);
+        }
+        List<Thread> releasers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(vhost::release); // each gives it back; only one counts
+            thread.start();
+            releasers.add(thread);
+        }
+        for (Thread t : releasers) {
+            t.join(5000);
+        }
+        assertEquals(1, roomy.openFiles(), "the other lease still holds the file");
+        other.release();
+        assertEquals(0, OpenDescriptors.awaitOn(file, n -> n == 0));
+        assertEquals(2000, Files.readAllLines(file).size());
+    }
+
+    @Test
+    void anUnopenableFileGivesNoLeaseUntilItCanBeOpened() throws IOException {
+        Path file = dir.resolve("later/access.log");
+        assertNull(logs.lease(file));
+        assertNull(logs.lease(file));
+        assertEquals(0, logs.openFiles());
+        Files.createDirectory(dir.resolve("later"));
+        AccessLogs.Lease lease = logs.lease(file);
+        assertNotNull(lease);
+        lease.release();
+        assertThrows(IllegalArgumentException.class, () -> new AccessLogs(0));
+    }
+}

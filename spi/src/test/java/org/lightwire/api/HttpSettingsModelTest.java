@@ -27,41 +27,50 @@ class HttpSettingsModelTest {
 
     @Test
     void httpLimitDefaultsAreTheDocumentedOnes() {
-        assertEquals(new HttpLimits(8192, 16384, 100, 67_108_864L, 10, 1024, 4096, 65_536, 2, 65_536), HttpLimits.DEFAULTS);
+        assertEquals(new HttpLimits(8192, 16384, 100, 67_108_864L, 10, 1024, 4096, 65_536, 2, 65_536, 16, 16 << 20,
+                1 << 20, 8192), HttpLimits.DEFAULTS);
     }
 
     @Test
     void httpLimitsRefuseNonsenseNamingTheKey() {
+        HttpLimits d = HttpLimits.DEFAULTS;
         assertEquals("http-max-request-line must be 16..1048576, not 0",
-                refusal(() -> HttpLimits.DEFAULTS.withMaxRequestLine(0)));
+                refusal(() -> d.toBuilder().maxRequestLine(0).build()));
         assertEquals("http-max-header-bytes must be 64..16777216, not 16777217",
-                refusal(() -> HttpLimits.DEFAULTS.withMaxHeaderBytes((16 << 20) + 1)));
+                refusal(() -> d.toBuilder().maxHeaderBytes((16 << 20) + 1).build()));
         assertEquals("http-max-header-count must be 1..10000, not -1",
-                refusal(() -> HttpLimits.DEFAULTS.withMaxHeaderCount(-1)));
+                refusal(() -> d.toBuilder().maxHeaderCount(-1).build()));
         assertEquals("http-max-body-bytes must be 0..1099511627776, not -1",
-                refusal(() -> HttpLimits.DEFAULTS.withMaxBodyBytes(-1)));
+                refusal(() -> d.toBuilder().maxBodyBytes(-1).build()));
         assertEquals("http-header-timeout-secs must be 1..3600, not 0",
-                refusal(() -> HttpLimits.DEFAULTS.withHeaderTimeoutSecs(0)));
+                refusal(() -> d.toBuilder().headerTimeoutSecs(0).build()));
         assertEquals("http-max-chunk-line must be 32..65536, not 31",
-                refusal(() -> HttpLimits.DEFAULTS.withMaxChunkLine(31)));
+                refusal(() -> d.toBuilder().maxChunkLine(31).build()));
         assertEquals("http-max-trailer-bytes must be 16..1048576, not 1048577",
-                refusal(() -> HttpLimits.DEFAULTS.withMaxTrailerBytes((1 << 20) + 1)));
+                refusal(() -> d.toBuilder().maxTrailerBytes((1 << 20) + 1).build()));
         assertEquals("http-discard-body-bytes must be 0..1073741824, not -1",
-                refusal(() -> HttpLimits.DEFAULTS.withDiscardBodyBytes(-1)));
+                refusal(() -> d.toBuilder().discardBodyBytes(-1).build()));
         assertEquals("http-linger-secs must be 0..300, not 301",
-                refusal(() -> HttpLimits.DEFAULTS.withLingerSecs(301)));
+                refusal(() -> d.toBuilder().lingerSecs(301).build()));
         assertEquals("http-linger-bytes must be 0..1073741824, not -1",
-                refusal(() -> HttpLimits.DEFAULTS.withLingerBytes(-1)));
+                refusal(() -> d.toBuilder().lingerBytes(-1).build()));
+        assertEquals("http-max-range-parts must be 1..1024, not 0",
+                refusal(() -> d.toBuilder().maxRangeParts(0).build()));
+        assertEquals("http-max-zip-directory-bytes must be 65536..1073741824, not 65535",
+                refusal(() -> d.toBuilder().maxZipDirectoryBytes(65535).build()));
+        assertEquals("http-max-credentials-file-bytes must be 1024..67108864, not 67108865",
+                refusal(() -> d.toBuilder().maxCredentialsFileBytes((64 << 20) + 1).build()));
+        assertEquals("http-access-log-queue-lines must be 16..1048576, not 15",
+                refusal(() -> d.toBuilder().accessLogQueueLines(15).build()));
     }
 
     @Test
-    void withersChangeOnlyTheirLimit() {
-        HttpLimits l = HttpLimits.DEFAULTS.withMaxBodyBytes(0).withHeaderTimeoutSecs(3);
-
-        assertEquals(new HttpLimits(8192, 16384, 100, 0, 3, 1024, 4096, 65_536, 2, 65_536), l);
-        assertEquals(new HttpLimits(8192, 16384, 100, 67_108_864L, 10, 64, 128, 0, 0, 1),
-                HttpLimits.DEFAULTS.withMaxChunkLine(64).withMaxTrailerBytes(128).withDiscardBodyBytes(0).withLingerSecs(0)
-                        .withLingerBytes(1));
+    void aBuilderChangesOnlyWhatItIsTold() {
+        assertEquals(HttpLimits.DEFAULTS, HttpLimits.DEFAULTS.toBuilder().build());
+        assertEquals(new HttpLimits(8192, 16384, 100, 0, 3, 64, 128, 0, 0, 1, 2, 1 << 16, 2048, 64),
+                HttpLimits.builder().maxBodyBytes(0).headerTimeoutSecs(3).maxChunkLine(64).maxTrailerBytes(128)
+                        .discardBodyBytes(0).lingerSecs(0).lingerBytes(1).maxRangeParts(2).maxZipDirectoryBytes(1 << 16)
+                        .maxCredentialsFileBytes(2048).accessLogQueueLines(64).build());
     }
 
     @Test

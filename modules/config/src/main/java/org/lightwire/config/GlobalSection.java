@@ -11,7 +11,6 @@ import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
-import java.util.function.UnaryOperator;
 
 import org.lightwire.api.ContextSettings;
 import org.lightwire.api.HttpLimits;
@@ -65,8 +64,10 @@ import org.lightwire.config.internal.JsonValue.ObjectValue;
  *       {@code http-max-header-count}, {@code http-max-body-bytes},
  *       {@code http-header-timeout-secs}, {@code http-max-chunk-line},
  *       {@code http-max-trailer-bytes}, {@code http-discard-body-bytes},
- *       {@code http-linger-secs}, {@code http-linger-bytes}: the {@link HttpLimits} of every
- *       HTTP request and connection (lws fixes these at build time);</li>
+ *       {@code http-linger-secs}, {@code http-linger-bytes}, {@code http-max-range-parts},
+ *       {@code http-max-zip-directory-bytes}, {@code http-max-credentials-file-bytes},
+ *       {@code http-access-log-queue-lines}: the {@link HttpLimits} of every HTTP request,
+ *       connection and file read for one (lws fixes these at build time);</li>
  *   <li>the retry and validity keys of {@link RetryKeys}.</li>
  * </ul>
  */
@@ -84,7 +85,7 @@ final class GlobalSection {
     private KeepaliveValue kaProbes;
     private final List<RejectServiceKeyword> rejectServiceKeywords = new ArrayList<>();
     /** The HTTP limit keys given, in order; each was checked on its own when read. */
-    private final Map<String, UnaryOperator<HttpLimits>> httpLimits = new LinkedHashMap<>();
+    private final Map<String, Consumer<HttpLimits.Builder>> httpLimits = new LinkedHashMap<>();
     private String username;
     private String groupname;
     private OptionalInt uid = OptionalInt.empty();
@@ -132,19 +133,23 @@ final class GlobalSection {
                 case "groupname" -> groupname = privilegeName(f, scalars.text(f), true);
                 case "uid" -> uid = privilegeId(scalars.integer(f, 0, Integer.MAX_VALUE));
                 case "gid" -> gid = privilegeId(scalars.integer(f, 0, Integer.MAX_VALUE));
-                case "http-max-request-line" -> limit(f, scalars.integer(f), HttpLimits::withMaxRequestLine);
-                case "http-max-header-bytes" -> limit(f, scalars.integer(f), HttpLimits::withMaxHeaderBytes);
-                case "http-max-header-count" -> limit(f, scalars.integer(f), HttpLimits::withMaxHeaderCount);
+                case "http-max-request-line" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxRequestLine);
+                case "http-max-header-bytes" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxHeaderBytes);
+                case "http-max-header-count" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxHeaderCount);
                 case "http-max-body-bytes" -> {
                     long bytes = scalars.longInteger(f, 0, HttpLimits.MAX_BODY_BYTES);
-                    limit(f, l -> l.withMaxBodyBytes(bytes));
+                    limit(f, b -> b.maxBodyBytes(bytes));
                 }
-                case "http-header-timeout-secs" -> limit(f, scalars.integer(f), HttpLimits::withHeaderTimeoutSecs);
-                case "http-max-chunk-line" -> limit(f, scalars.integer(f), HttpLimits::withMaxChunkLine);
-                case "http-max-trailer-bytes" -> limit(f, scalars.integer(f), HttpLimits::withMaxTrailerBytes);
-                case "http-discard-body-bytes" -> limit(f, scalars.integer(f), HttpLimits::withDiscardBodyBytes);
-                case "http-linger-secs" -> limit(f, scalars.integer(f), HttpLimits::withLingerSecs);
-                case "http-linger-bytes" -> limit(f, scalars.integer(f), HttpLimits::withLingerBytes);
+                case "http-header-timeout-secs" -> limit(f, scalars.integer(f), HttpLimits.Builder::headerTimeoutSecs);
+                case "http-max-chunk-line" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxChunkLine);
+                case "http-max-trailer-bytes" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxTrailerBytes);
+                case "http-discard-body-bytes" -> limit(f, scalars.integer(f), HttpLimits.Builder::discardBodyBytes);
+                case "http-linger-secs" -> limit(f, scalars.integer(f), HttpLimits.Builder::lingerSecs);
+                case "http-linger-bytes" -> limit(f, scalars.integer(f), HttpLimits.Builder::lingerBytes);
+                case "http-max-range-parts" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxRangeParts);
+                case "http-max-zip-directory-bytes" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxZipDirectoryBytes);
+                case "http-max-credentials-file-bytes" -> limit(f, scalars.integer(f), HttpLimits.Builder::maxCredentialsFileBytes);
+                case "http-access-log-queue-lines" -> limit(f, scalars.integer(f), HttpLimits.Builder::accessLogQueueLines);
                 case "init-ssl" -> set(f, scalars.flag(f), ContextSettings.Builder::initSsl);
                 case "default-alpn" -> setText(f, scalars.text(f), ContextSettings.Builder::defaultAlpn);
                 case "ws-pingpong-secs" -> set(f, scalars.integer(f), ContextSettings.Builder::wsPingpongSecs);
@@ -172,21 +177,20 @@ final class GlobalSection {
         settings.put(f.key(), b -> setter.accept(b, value));
     }
 
-    private interface LimitSetter {
-        HttpLimits apply(HttpLimits limits, int value);
-    }
-
-    private void limit(Field f, int value, LimitSetter setter) throws ConfigException {
-        limit(f, l -> setter.apply(l, value));
+    private void limit(Field f, int value, ObjIntConsumer<HttpLimits.Builder> setter) throws ConfigException {
+        limit(f, b -> setter.accept(b, value));
     }
 
     /**
      * Keeps one HTTP limit key. Each limit is checked on its own against the defaults: the
-     * limits are independent, so a value valid there is valid with any other valid values.
+     * limits are independent, so a value valid there is valid with any other valid values,
+     * and the one {@code build()} in {@link #applyTo} cannot fail far from this key.
      */
-    private void limit(Field f, UnaryOperator<HttpLimits> change) throws ConfigException {
+    private void limit(Field f, Consumer<HttpLimits.Builder> change) throws ConfigException {
+        HttpLimits.Builder alone = HttpLimits.DEFAULTS.toBuilder();
+        change.accept(alone);
         try {
-            change.apply(HttpLimits.DEFAULTS);
+            alone.build();
         } catch (IllegalArgumentException e) {
             throw f.error(e.getMessage());
         }
@@ -277,11 +281,9 @@ final class GlobalSection {
         builder.tcpKeepalive(keepalive());
         builder.retryPolicy(retryPolicy());
         rejectServiceKeywords.forEach(builder::rejectServiceKeyword);
-        HttpLimits limits = HttpLimits.DEFAULTS;
-        for (UnaryOperator<HttpLimits> change : httpLimits.values()) {
-            limits = change.apply(limits);
-        }
-        builder.httpLimits(limits);
+        HttpLimits.Builder limits = HttpLimits.DEFAULTS.toBuilder();
+        httpLimits.values().forEach(change -> change.accept(limits));
+        builder.httpLimits(limits.build());
         if (privilegesGiven) {
             builder.privileges(new Privileges(Optional.ofNullable(username), Optional.ofNullable(groupname), uid, gid));
         }

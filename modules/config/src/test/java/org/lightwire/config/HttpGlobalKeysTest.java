@@ -169,8 +169,8 @@ class HttpGlobalKeysTest {
                 "http-max-request-line": 4096, "http-max-header-count": "50",
                 "http-max-body-bytes": "1099511627776", "http-header-timeout-secs": 3""");
 
-        assertEquals(HttpLimits.DEFAULTS.withMaxRequestLine(4096).withMaxHeaderCount(50).withMaxBodyBytes(1L << 40).withHeaderTimeoutSecs(3),
-                settings.httpLimits());
+        assertEquals(HttpLimits.builder().maxRequestLine(4096).maxHeaderCount(50).maxBodyBytes(1L << 40).headerTimeoutSecs(3)
+                .build(), settings.httpLimits());
         assertEquals(32768, Configs.global("\"http-max-header-bytes\": 32768").httpLimits().maxHeaderBytes());
     }
 
@@ -180,11 +180,28 @@ class HttpGlobalKeysTest {
                 "http-max-chunk-line": 64, "http-max-trailer-bytes": "128",
                 "http-discard-body-bytes": 0, "http-linger-secs": "5", "http-linger-bytes": 1000""");
 
-        assertEquals(HttpLimits.DEFAULTS.withMaxChunkLine(64).withMaxTrailerBytes(128).withDiscardBodyBytes(0)
-                .withLingerSecs(5).withLingerBytes(1000), settings.httpLimits());
+        assertEquals(HttpLimits.builder().maxChunkLine(64).maxTrailerBytes(128).discardBodyBytes(0)
+                .lingerSecs(5).lingerBytes(1000).build(), settings.httpLimits());
         assertEquals(1, Configs.global("\"http-linger-bytes\": 1").httpLimits().lingerBytes());
         assertEquals(HttpLimits.DEFAULTS.lingerSecs(), Configs.global("\"http-linger-bytes\": 1").httpLimits().lingerSecs(),
                 "a key left out keeps its default");
+    }
+
+    @Test
+    void fileAndQueueLimitKeysSetTheirLimitsAndKeepTheOtherDefaults() throws ConfigException {
+        ContextSettings settings = Configs.global("""
+                "http-max-range-parts": 2, "http-max-zip-directory-bytes": "65536",
+                "http-max-credentials-file-bytes": 1024, "http-access-log-queue-lines": 16""");
+
+        assertEquals(HttpLimits.builder().maxRangeParts(2).maxZipDirectoryBytes(64 << 10).maxCredentialsFileBytes(1024)
+                .accessLogQueueLines(16).build(), settings.httpLimits());
+        HttpLimits upperBounds = Configs.global("""
+                "http-max-range-parts": 1024, "http-max-zip-directory-bytes": 1073741824,
+                "http-max-credentials-file-bytes": 67108864, "http-access-log-queue-lines": 1048576""").httpLimits();
+        assertEquals(HttpLimits.builder().maxRangeParts(1024).maxZipDirectoryBytes(1 << 30)
+                .maxCredentialsFileBytes(64 << 20).accessLogQueueLines(1 << 20).build(), upperBounds);
+        HttpLimits oneKey = Configs.global("\"http-max-range-parts\": 3").httpLimits();
+        assertEquals(HttpLimits.DEFAULTS.toBuilder().maxRangeParts(3).build(), oneKey, "a key left out keeps its default");
     }
 
     @Test
@@ -219,6 +236,15 @@ class HttpGlobalKeysTest {
         "http-linger-secs         | 301         | http-linger-secs must be 0..300, not 301",
         "http-linger-bytes        | 1073741825  | http-linger-bytes must be 0..1073741824, not 1073741825",
         "http-linger-bytes        | 4294967296  | integer '4294967296' is out of range",
+        "http-max-range-parts     | 0           | http-max-range-parts must be 1..1024, not 0",
+        "http-max-range-parts     | 1025        | http-max-range-parts must be 1..1024, not 1025",
+        "http-max-zip-directory-bytes | 65535   | http-max-zip-directory-bytes must be 65536..1073741824, not 65535",
+        "http-max-zip-directory-bytes | 1073741825 | http-max-zip-directory-bytes must be 65536..1073741824, not 1073741825",
+        "http-max-credentials-file-bytes | 1023 | http-max-credentials-file-bytes must be 1024..67108864, not 1023",
+        "http-max-credentials-file-bytes | 67108865 | http-max-credentials-file-bytes must be 1024..67108864, not 67108865",
+        "http-access-log-queue-lines | 15       | http-access-log-queue-lines must be 16..1048576, not 15",
+        "http-access-log-queue-lines | 1048577  | http-access-log-queue-lines must be 16..1048576, not 1048577",
+        "http-access-log-queue-lines | \"many\" | expected an integer, found 'many'",
     })
     void httpLimitOutOfRangeIsRefusedAtItsKey(String key, String value, String problem) {
         assertRefused("\"" + key + "\": " + value, key, problem);

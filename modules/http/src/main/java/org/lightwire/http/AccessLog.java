@@ -23,9 +23,6 @@ import org.lightwire.http.internal.AccessLogLine;
  */
 public final class AccessLog implements AutoCloseable {
 
-    /** Lines queued before new ones are dropped, unless {@link #open(Path, int)} says otherwise. */
-    public static final int DEFAULT_QUEUE_LINES = 8192;
-
     private static final System.Logger LOG = System.getLogger(AccessLog.class.getName());
 
     private record Line(String peer, String user, long epochMillis, String requestLine, int status, long bytes,
@@ -54,12 +51,10 @@ public final class AccessLog implements AutoCloseable {
         writer.start();
     }
 
-    /** Opens {@code file} for appending (creating it), with the default queue of {@value #DEFAULT_QUEUE_LINES} lines. */
-    public static AccessLog open(Path file) throws IOException {
-        return open(file, DEFAULT_QUEUE_LINES);
-    }
-
-    /** Opens {@code file} for appending (creating it); at most {@code queueLines} lines wait for the disk. */
+    /**
+     * Opens {@code file} for appending (creating it); at most {@code queueLines} lines
+     * ({@code http-access-log-queue-lines}) wait for the disk, more are dropped and counted.
+     */
     public static AccessLog open(Path file, int queueLines) throws IOException {
         if (queueLines < 1) {
             throw new IllegalArgumentException("access log queue must hold at least one line, not " + queueLines);

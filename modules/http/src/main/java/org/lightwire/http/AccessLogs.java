@@ -30,30 +30,23 @@ public final class AccessLogs {
         }
     }
 
-    private final int queueLines;
     private final Map<Path, Shared> open = new HashMap<>(); // guarded by this
     // files whose failure to open was logged, so a broken path is reported once, not per request
     private final Set<Path> reported = ConcurrentHashMap.newKeySet();
 
-    /** Logs with {@value AccessLog#DEFAULT_QUEUE_LINES} queued lines each. */
-    public AccessLogs() {
-        this(AccessLog.DEFAULT_QUEUE_LINES);
-    }
-
-    /** Logs with at most {@code queueLines} lines each waiting for the disk. */
-    public AccessLogs(int queueLines) {
+    /**
+     * A lease on the log of {@code file}, opening it (for appending, created if missing) when
+     * nobody holds one, with at most {@code queueLines} lines waiting for the disk (the
+     * holder's {@code http-access-log-queue-lines}). A file already open keeps the queue it
+     * was opened with: its writer is shared, so a reload changing the value applies once
+     * the file's last lease is released. Null if it cannot be opened: that is logged once
+     * per file, and the next call tries again.
+     * @throws IllegalArgumentException if {@code queueLines} is below 1
+     */
+    public Lease lease(Path file, int queueLines) {
         if (queueLines < 1) {
             throw new IllegalArgumentException("access log queue must hold at least one line, not " + queueLines);
         }
-        this.queueLines = queueLines;
-    }
-
-    /**
-     * A lease on the log of {@code file}, opening it (for appending, created if missing) when
-     * nobody holds one. Null if it cannot be opened: that is logged once per file, and the
-     * next call tries again.
-     */
-    public Lease lease(Path file) {
         Path key = file.toAbsolutePath().normalize();
         synchronized (this) {
             Shared shared = open.get(key);

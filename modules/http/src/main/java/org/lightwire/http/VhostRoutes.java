@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lightwire.api.ContextSettings;
 import org.lightwire.api.Header;
+import org.lightwire.api.HttpLimits;
 import org.lightwire.api.Mount;
 import org.lightwire.api.VhostSettings;
 import org.lightwire.api.http.HttpFields;
 import org.lightwire.http.internal.ErrorPages;
 import org.lightwire.http.internal.PreparedMount;
-import org.lightwire.http.internal.RangeSet;
 import org.lightwire.http.internal.Router;
 
 /**
@@ -44,7 +44,9 @@ public final class VhostRoutes {
 
     /**
      * Validates and prepares the vhost's mounts (MIME tables, Cache-Control values,
-     * credential files loaded; zip indexes are read lazily, on first use).
+     * credential files loaded; zip indexes are read lazily, on first use). The context's
+     * {@link HttpLimits} bound what is read and served: range parts, zip central
+     * directories, credentials files.
      * @throws RouteConfigException naming vhost, mountpoint and the problem: an unreadable or
      *         malformed basic-auth file, a mount kind this module does not serve (cgi, proxy),
      *         a file origin that is neither a directory nor a zip, headers that cannot be sent
@@ -52,10 +54,11 @@ public final class VhostRoutes {
     public static VhostRoutes of(VhostSettings vhost, ContextSettings context) throws RouteConfigException {
         Objects.requireNonNull(vhost, "vhost");
         Objects.requireNonNull(context, "context");
+        HttpLimits limits = context.httpLimits();
         List<Mount> mounts = vhost.mounts();
         PreparedMount[] prepared = new PreparedMount[mounts.size()];
         for (int i = 0; i < prepared.length; i++) {
-            prepared[i] = PreparedMount.of(vhost.name(), mounts.get(i));
+            prepared[i] = PreparedMount.of(vhost.name(), mounts.get(i), limits.maxCredentialsFileBytes());
         }
         HttpFields.Builder h = HttpFields.builder();
         for (Header header : vhost.headers()) {
@@ -67,7 +70,8 @@ public final class VhostRoutes {
         }
         HttpFields common = h.build();
         HttpFields secure = vhost.sts() ? common.toBuilder().add("strict-transport-security", STS_VALUE).build() : common;
-        Router router = new Router(mounts, prepared, context.rejectServiceKeywords(), RangeSet.DEFAULT_MAX_PARTS);
+        Router router = new Router(mounts, prepared, context.rejectServiceKeywords(), limits.maxRangeParts(),
+                limits.maxZipDirectoryBytes());
         return new VhostRoutes(router, common, secure, vhost.errorDocument404());
     }
 

@@ -7,7 +7,7 @@
  * in the roles.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.lightwire.http;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightwire.api.HttpLimits;
 
 class AccessLogsTest {
+
+    private static final int QUEUE_LINES = HttpLimits.DEFAULTS.accessLogQueueLines();
 
     @TempDir
     Path dir;
@@ -27,8 +30,8 @@ class AccessLogsTest {
     @Test
     void leasesOnOneFileShareOneDescriptorWhateverThePathSpelling() throws Exception {
         Path file = dir.resolve("shared.log");
-        AccessLogs.Lease a = logs.lease(file);
-        AccessLogs.Lease b = logs.lease(dir.resolve("sub/../shared.log"));
+        AccessLogs.Lease a = logs.lease(file, QUEUE_LINES);
+        AccessLogs.Lease b = logs.lease(dir.resolve("sub/../shared.log"), QUEUE_LINES);
         assertEquals(1, logs.openFiles());
         assertEquals(a.file(), b.file());
         assertEquals(1, OpenDescriptors.on(file));
@@ -39,8 +42,8 @@ class AccessLogsTest {
     @Test
     void theLastReleaseWritesPendingLinesAndClosesTheFile() throws Exception {
         Path file = dir.resolve("handover.log");
-        AccessLogs.Lease old = logs.lease(file);
-        AccessLogs.Lease replacement = logs.lease(file);
+        AccessLogs.Lease old = logs.lease(file, QUEUE_LINES);
+        AccessLogs.Lease replacement = logs.lease(file, QUEUE_LINES);
         line(old, "/1");
         old.release();
         assertEquals(1, OpenDescriptors.on(file), "another lease still holds the file");
@@ -57,8 +60,8 @@ class AccessLogsTest {
     @Test
     void releaseIsIdempotentAndAReleasedLeaseLogsNothing() throws Exception {
         Path file = dir.resolve("idempotent.log");
-        AccessLogs.Lease first = logs.lease(file);
-        AccessLogs.Lease second = logs.lease(file);
+        AccessLogs.Lease first = logs.lease(file, QUEUE_LINES);
+        AccessLogs.Lease second = logs.lease(file, QUEUE_LINES);
         first.release();
         first.release(); // must not count against the other holder
         assertEquals(1, logs.openFiles());
@@ -72,10 +75,10 @@ class AccessLogsTest {
     @Test
     void aFileIsOpenedAgainAfterItsLastLeaseWent() throws Exception {
         Path file = dir.resolve("again.log");
-        AccessLogs.Lease once = logs.lease(file);
+        AccessLogs.Lease once = logs.lease(file, QUEUE_LINES);
         line(once, "/1");
         once.release();
-        AccessLogs.Lease twice = logs.lease(file);
+        AccessLogs.Lease twice = logs.lease(file, QUEUE_LINES);
         line(twice, "/2");
         assertEquals(1, logs.openFiles());
         twice.release();
@@ -86,9 +89,8 @@ class AccessLogsTest {
     @Test
     void oneLeaseServesManyThreadsAndConcurrentReleasesCountOnce() throws Exception {
         Path file = dir.resolve("threads.log");
-        AccessLogs roomy = new AccessLogs(4000); // room for every line: none may be dropped
-        AccessLogs.Lease vhost = roomy.lease(file);
-        AccessLogs.Lease other = roomy.lease(file);
+        AccessLogs.Lease vhost = logs.lease(file, 4000); // room for every line: none may be dropped
+        AccessLogs.Lease other = logs.lease(file, 4000);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int n = t;
@@ -112,7 +114,7 @@ class AccessLogsTest {
         for (Thread t : releasers) {
             t.join(5000);
         }
-        assertEquals(1, roomy.openFiles(), "the other lease still holds the file");
+        assertEquals(1, logs.openFiles(), "the other lease still holds the file");
         other.release();
         assertEquals(0, OpenDescriptors.awaitOn(file, n -> n == 0));
         assertEquals(2000, Files.readAllLines(file).size());
@@ -121,13 +123,13 @@ class AccessLogsTest {
     @Test
     void anUnopenableFileGivesNoLeaseUntilItCanBeOpened() throws IOException {
         Path file = dir.resolve("later/access.log");
-        assertNull(logs.lease(file));
-        assertNull(logs.lease(file));
+        assertNull(logs.lease(file, QUEUE_LINES));
+        assertNull(logs.lease(file, QUEUE_LINES));
         assertEquals(0, logs.openFiles());
         Files.createDirectory(dir.resolve("later"));
-        AccessLogs.Lease lease = logs.lease(file);
+        AccessLogs.Lease lease = logs.lease(file, QUEUE_LINES);
         assertNotNull(lease);
         lease.release();
-        assertThrows(IllegalArgumentException.class, () -> new AccessLogs(0));
+        assertThrows(IllegalArgumentException.class, () -> logs.lease(file, 0));
     }
 }

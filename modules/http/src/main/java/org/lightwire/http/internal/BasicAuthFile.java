@@ -31,8 +31,6 @@ import org.lightwire.api.http.HttpFields;
  */
 public final class BasicAuthFile {
 
-    /** Largest credentials file read: 1 MiB. */
-    public static final long MAX_FILE_BYTES = 1 << 20;
     /** Longest Authorization value looked at; longer ones are refused unread. */
     public static final int MAX_AUTHORIZATION_CHARS = 4096;
 
@@ -52,24 +50,27 @@ public final class BasicAuthFile {
     private static final byte[] DUMMY = new byte[32];
 
     private final Path file;
+    private final long maxBytes;
     private volatile Loaded loaded;
 
-    private BasicAuthFile(Path file, Loaded loaded) {
+    private BasicAuthFile(Path file, long maxBytes, Loaded loaded) {
         this.file = file;
+        this.maxBytes = maxBytes;
         this.loaded = loaded;
     }
 
     /**
-     * Loads {@code file}.
+     * Loads {@code file}, which may never be longer than {@code maxBytes}
+     * ({@code http-max-credentials-file-bytes}; a reread finding it longer fails closed).
      * @throws CredentialsException naming the file (and line) if it is missing, unreadable,
      *         too large or malformed
      */
-    public static BasicAuthFile load(Path file) throws CredentialsException {
-        Loaded l = read(file);
+    public static BasicAuthFile load(Path file, long maxBytes) throws CredentialsException {
+        Loaded l = read(file, maxBytes);
         if (l.failure != null) {
             throw new CredentialsException(l.failure);
         }
-        return new BasicAuthFile(file, l);
+        return new BasicAuthFile(file, maxBytes, l);
     }
 
     /** The credentials file. */
@@ -128,7 +129,7 @@ public final class BasicAuthFile {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             if (a.lastModifiedTime().toMillis() != l.modified || a.size() != l.size || !Objects.equals(a.fileKey(), l.fileKey)) {
-                l = read(file);
+                l = read(file, maxBytes);
                 loaded = l;
                 if (l.failure != null) {
                     LOG.log(System.Logger.Level.WARNING, l.failure + "; refusing every login until it is fixed");
@@ -145,14 +146,14 @@ public final class BasicAuthFile {
         return l;
     }
 
-    private static Loaded read(Path file) {
+    private static Loaded read(Path file, long maxBytes) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             if (!a.isRegularFile()) {
                 return failed(file, "not a regular file");
             }
-            if (a.size() > MAX_FILE_BYTES) {
-                return failed(file, "larger than " + MAX_FILE_BYTES + " bytes");
+            if (a.size() > maxBytes) {
+                return failed(file, "larger than " + maxBytes + " bytes");
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             Map<String, byte[]> digests = new HashMap<>();

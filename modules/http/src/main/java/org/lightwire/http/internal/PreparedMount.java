@@ -43,12 +43,13 @@ public final class PreparedMount {
     }
 
     /**
-     * Prepares {@code mount} of vhost {@code vhost}.
+     * Prepares {@code mount} of vhost {@code vhost}; its credentials file may be at most
+     * {@code maxCredentialsFileBytes} long.
      * @throws RouteConfigException for a kind this module does not serve, a default document
      *         that is no plain relative path, headers that cannot be sent, an unusable
      *         credentials file, or a file origin that exists but is neither a directory nor a zip
      */
-    public static PreparedMount of(String vhost, Mount mount) throws RouteConfigException {
+    public static PreparedMount of(String vhost, Mount mount, int maxCredentialsFileBytes) throws RouteConfigException {
         String mp = mount.mountpoint();
         switch (mount.kind()) {
             case FILE, GZIP, CALLBACK, REDIRECT_HTTP, REDIRECT_HTTPS -> { }
@@ -66,7 +67,7 @@ public final class PreparedMount {
         BasicAuthFile auth = null;
         if (mount.basicAuth().isPresent()) {
             try {
-                auth = BasicAuthFile.load(mount.basicAuth().get());
+                auth = BasicAuthFile.load(mount.basicAuth().get(), maxCredentialsFileBytes);
             } catch (BasicAuthFile.CredentialsException e) {
                 throw new RouteConfigException(vhost, mp, e.getMessage(), e);
             }

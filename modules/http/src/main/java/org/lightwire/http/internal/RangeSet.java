@@ -21,9 +21,6 @@ import java.util.List;
  */
 public final class RangeSet {
 
-    /** The default most parts a multi-range request may ask for. */
-    public static final int DEFAULT_MAX_PARTS = 16;
-
     /** What the header amounts to. */
     public enum Kind { IGNORE, UNSATISFIABLE, RANGES }
 

@@ -32,13 +32,17 @@ public final class Router {
     private final FileResponder files;
     private final ZipResponder zips;
 
+    /**
+     * @param maxRangeParts        most ranges served as a multipart answer (more: the whole file)
+     * @param maxZipDirectoryBytes largest zip central directory read (larger: the zip is not served)
+     */
     public Router(List<Mount> mountList, PreparedMount[] prepared, List<RejectServiceKeyword> rejectKeywords,
-                  int maxRangeParts) {
+                  int maxRangeParts, int maxZipDirectoryBytes) {
         this.table = new MountTable(mountList);
         this.mounts = prepared.clone();
         this.rejectKeywords = List.copyOf(rejectKeywords);
         this.files = new FileResponder(maxRangeParts);
-        this.zips = new ZipResponder(new ZipIndexCache());
+        this.zips = new ZipResponder(new ZipIndexCache(maxZipDirectoryBytes));
     }
 
     /** Decides the answer to {@code request}. */

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  *   <li>the end-of-central-directory record is searched for only in the last
  *       22 + 65535 bytes (its fixed size plus the largest comment);</li>
  *   <li>multi-disk archives and zip64 (its locator, or any 0xFFFF / 0xFFFFFFFF field) are
- *       refused whole; a central directory over {@link #MAX_CENTRAL_DIRECTORY_BYTES} too;</li>
+ *       refused whole; a central directory over the reader's limit
+ *       ({@code http-max-zip-directory-bytes}) too;</li>
  *   <li>the central directory and every member's local header and data must lie inside the
  *       file and before the central directory; the record count must match;</li>
  *   <li>members that are encrypted or use a method other than stored (0) or deflate (8)
@@ -37,9 +38,6 @@ import java.util.TreeMap;
  * Immutable once read; thread-safe.
  */
 public final class ZipIndex {
-
-    /** The most central directory bytes read into memory for one zip: 16 MiB. */
-    public static final int MAX_CENTRAL_DIRECTORY_BYTES = 16 << 20;
 
     static final int EOCD_SIGNATURE = 0x06054b50;
     static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
@@ -97,9 +95,11 @@ public final class ZipIndex {
     /**
      * Reads the index of the zip open as {@code channel}, {@code size} bytes long.
      * @param file the file's name for messages
-     * @throws ZipFormatException if the zip is malformed or uses a refused feature
+     * @param maxDirectoryBytes the largest central directory read into memory
+     * @throws ZipFormatException if the zip is malformed, uses a refused feature or has a
+     *         larger central directory
      */
-    public static ZipIndex read(FileChannel channel, long size, String file) throws IOException {
+    public static ZipIndex read(FileChannel channel, long size, String file, int maxDirectoryBytes) throws IOException {
         if (size < EOCD_SIZE) {
             throw new ZipFormatException(file + ": too short to be a zip file (" + size + " bytes)");
         }
@@ -144,9 +144,9 @@ public final class ZipIndex {
             throw new ZipFormatException(file + ": central directory (" + cdSize + " bytes at " + cdOffset
                     + ") runs past the end record at " + eocdPosition);
         }
-        if (cdSize > MAX_CENTRAL_DIRECTORY_BYTES) {
+        if (cdSize > maxDirectoryBytes) {
             throw new ZipFormatException(file + ": central directory of " + cdSize + " bytes is over the limit of "
-                    + MAX_CENTRAL_DIRECTORY_BYTES);
+                    + maxDirectoryBytes);
         }
         if ((long) entries * CENTRAL_HEADER_SIZE > cdSize) {
             throw new ZipFormatException(file + ": " + entries + " entries cannot fit in a central directory of "

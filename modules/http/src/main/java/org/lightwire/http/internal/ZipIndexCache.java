@@ -22,6 +22,12 @@ public final class ZipIndexCache {
     }
 
     private final ConcurrentHashMap<Path, Entry> entries = new ConcurrentHashMap<>();
+    private final int maxDirectoryBytes;
+
+    /** Indexes of zips whose central directory is at most {@code maxDirectoryBytes} long. */
+    public ZipIndexCache(int maxDirectoryBytes) {
+        this.maxDirectoryBytes = maxDirectoryBytes;
+    }
 
     /**
      * The index of the zip at {@code realPath}, whose current attributes are {@code attrs}.
@@ -41,10 +47,10 @@ public final class ZipIndexCache {
         return e.index;
     }
 
-    private static Entry load(Path realPath, BasicFileAttributes attrs, long modified) throws IOException {
+    private Entry load(Path realPath, BasicFileAttributes attrs, long modified) throws IOException {
         try (FileChannel ch = FileChannel.open(realPath, StandardOpenOption.READ)) {
             try {
-                ZipIndex index = ZipIndex.read(ch, ch.size(), realPath.toString());
+                ZipIndex index = ZipIndex.read(ch, ch.size(), realPath.toString(), maxDirectoryBytes);
                 return new Entry(modified, attrs.size(), attrs.fileKey(), index, null);
             } catch (ZipFormatException bad) {
                 // said once per version of the file; requests for it are refused quietly

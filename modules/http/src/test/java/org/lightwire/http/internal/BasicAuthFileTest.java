@@ -14,9 +14,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightwire.api.HttpLimits;
 import org.lightwire.api.http.HttpFields;
 
 class BasicAuthFileTest {
+
+    private static final int MAX_BYTES = HttpLimits.DEFAULTS.maxCredentialsFileBytes();
 
     @TempDir
     Path dir;
@@ -38,7 +41,7 @@ class BasicAuthFileTest {
 
     @Test
     void rightCredentialsGiveTheUser() throws Exception {
-        BasicAuthFile auth = BasicAuthFile.load(file);
+        BasicAuthFile auth = BasicAuthFile.load(file, MAX_BYTES);
         assertEquals(Optional.of("testuser"), auth.authenticate(basic("testuser:testpass")));
         assertEquals(Optional.of("myuser"), auth.authenticate(basic("myuser:his:pass")), "passwords may hold ':'");
         assertEquals(Optional.of("\u00e9l\u00e8ve"), auth.authenticate(basic("\u00e9l\u00e8ve:mot de passe")), "UTF-8 (RFC 7617)");
@@ -48,7 +51,7 @@ class BasicAuthFileTest {
 
     @Test
     void wrongPasswordOrUnknownUserGiveNothing() throws Exception {
-        BasicAuthFile auth = BasicAuthFile.load(file);
+        BasicAuthFile auth = BasicAuthFile.load(file, MAX_BYTES);
         assertEquals(Optional.empty(), auth.authenticate(basic("testuser:wrong")));
         assertEquals(Optional.empty(), auth.authenticate(basic("testuser:testpas")));
         assertEquals(Optional.empty(), auth.authenticate(basic("testuser:testpass ")));
@@ -58,7 +61,7 @@ class BasicAuthFileTest {
 
     @Test
     void malformedAuthorizationGivesNothing() throws Exception {
-        BasicAuthFile auth = BasicAuthFile.load(file);
+        BasicAuthFile auth = BasicAuthFile.load(file, MAX_BYTES);
         assertEquals(Optional.empty(), auth.authenticate(HttpFields.EMPTY));
         for (String v : new String[] {"", "Basic", "Basic ", "Basic !!!!", "Basic dGVzdHVzZXI=", "Bearer abc",
                 "Basicdt", "Digest username=\"testuser\"", "Basic " + Base64.getEncoder().encodeToString(":testpass".getBytes()),
@@ -71,26 +74,26 @@ class BasicAuthFileTest {
 
     @Test
     void missingOrMalformedFilesAreRefusedNamingThem() throws IOException {
-        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(dir.resolve("none")))
+        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(dir.resolve("none"), MAX_BYTES))
                 .getMessage().contains("none"));
         Path bad = dir.resolve("bad");
         Files.writeString(bad, "ok:1\nno-colon-here\n");
-        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad))
+        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad, MAX_BYTES))
                 .getMessage().contains("line 2"));
         Files.writeString(bad, "dup:1\ndup:2\n");
-        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad))
+        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad, MAX_BYTES))
                 .getMessage().contains("twice"));
         Files.writeString(bad, ":nouser\n");
-        assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad));
-        assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(dir), "a directory");
-        Files.write(bad, new byte[(int) BasicAuthFile.MAX_FILE_BYTES + 1]);
-        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad))
+        assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad, MAX_BYTES));
+        assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(dir, MAX_BYTES), "a directory");
+        Files.write(bad, new byte[MAX_BYTES + 1]);
+        assertTrue(assertThrows(BasicAuthFile.CredentialsException.class, () -> BasicAuthFile.load(bad, MAX_BYTES))
                 .getMessage().contains("larger"));
     }
 
     @Test
     void changedFileIsReReadAndABrokenOneRefusesEveryone() throws Exception {
-        BasicAuthFile auth = BasicAuthFile.load(file);
+        BasicAuthFile auth = BasicAuthFile.load(file, MAX_BYTES);
         Files.writeString(file, "newuser:newpass\n");
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
         assertEquals(Optional.of("newuser"), auth.authenticate(basic("newuser:newpass")));

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightwire.api.HttpLimits;
 import org.lightwire.http.RecordingOutput;
 import org.lightwire.http.ResponseBody;
 
@@ -41,7 +42,7 @@ class ZipBodiesTest {
         Path f = dir.resolve(System.nanoTime() + ".zip");
         Files.write(f, zip);
         FileChannel ch = FileChannel.open(f, StandardOpenOption.READ);
-        ZipIndex index = ZipIndex.read(ch, ch.size(), f.toString());
+        ZipIndex index = ZipIndex.read(ch, ch.size(), f.toString(), HttpLimits.DEFAULTS.maxZipDirectoryBytes());
         ZipIndex.Member m = index.find(name);
         return new Opened(ch, index, m, index.dataOffset(ch, m));
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightwire.api.HttpLimits;
 
 class ZipIndexTest {
 
@@ -29,7 +30,7 @@ class ZipIndexTest {
         Path f = dir.resolve("t.zip");
         Files.write(f, zip);
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            return ZipIndex.read(ch, ch.size(), f.toString());
+            return ZipIndex.read(ch, ch.size(), f.toString(), HttpLimits.DEFAULTS.maxZipDirectoryBytes());
         }
     }
 
@@ -77,7 +78,7 @@ class ZipIndexTest {
         Path f = dir.resolve("s.zip");
         Files.write(f, zip);
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            ZipIndex z = ZipIndex.read(ch, ch.size(), "s.zip");
+            ZipIndex z = ZipIndex.read(ch, ch.size(), "s.zip", HttpLimits.DEFAULTS.maxZipDirectoryBytes());
             ZipIndex.Member logo = z.find("img/logo.png");
             long data = z.dataOffset(ch, logo);
             assertEquals(List.of((byte) 1, (byte) 2, (byte) 3, (byte) 4),
@@ -97,7 +98,7 @@ class ZipIndexTest {
                 ZipFixtures.putShort(zip, local + 28, 60000))) {       // extra length runs into the directory
             Files.write(f, bad);
             try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-                ZipIndex z = ZipIndex.read(ch, ch.size(), "bad-local.zip");
+                ZipIndex z = ZipIndex.read(ch, ch.size(), "bad-local.zip", HttpLimits.DEFAULTS.maxZipDirectoryBytes());
                 assertThrows(ZipFormatException.class, () -> z.dataOffset(ch, z.find("img/logo.png")));
             }
         }
@@ -105,7 +106,7 @@ class ZipIndexTest {
         renamed[local + 30] = 'J'; // "img/..." -> "Jmg/..."
         Files.write(f, renamed);
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            ZipIndex z = ZipIndex.read(ch, ch.size(), "bad-local.zip");
+            ZipIndex z = ZipIndex.read(ch, ch.size(), "bad-local.zip", HttpLimits.DEFAULTS.maxZipDirectoryBytes());
             assertTrue(assertThrows(ZipFormatException.class, () -> z.dataOffset(ch, z.find("img/logo.png")))
                     .getMessage().contains("names another member"));
         }
@@ -209,7 +210,7 @@ class ZipIndexTest {
 
     @Test
     void cacheReloadsWhenTheZipChanges() throws IOException {
-        ZipIndexCache cache = new ZipIndexCache();
+        ZipIndexCache cache = new ZipIndexCache(HttpLimits.DEFAULTS.maxZipDirectoryBytes());
         Path f = dir.resolve("c.zip");
         Files.write(f, ZipFixtures.zip(deflated("a.html", new byte[3])));
         Path real = f.toRealPath();

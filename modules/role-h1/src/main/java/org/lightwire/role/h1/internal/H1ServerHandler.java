@@ -899,7 +899,7 @@ public final class H1ServerHandler implements RoleHandler {
             if (file == null) {
                 return;
             }
-            accessLog = services.accessLogs().of(vhost, file);
+            accessLog = services.accessLogs().of(vhost, file, services.settings().httpLimits().accessLogQueueLines());
             if (accessLog == null) {
                 return; // cannot be opened: AccessLogs said so, and retries on the next line
             }

@@ -25,13 +25,15 @@ public final class VhostAccessLogs {
     }
 
     /**
-     * The lease through which {@code vhost} logs to {@code file}, taken on first use. Null
-     * if the file cannot be opened (logged by {@link AccessLogs}; a later call tries again).
+     * The lease through which {@code vhost} logs to {@code file}, taken on first use; a file
+     * it opens queues at most {@code queueLines} lines (the context's
+     * {@code http-access-log-queue-lines}). Null if the file cannot be opened (logged by
+     * {@link AccessLogs}; a later call tries again).
      */
-    synchronized AccessLogs.Lease of(Vhost vhost, Path file) {
+    synchronized AccessLogs.Lease of(Vhost vhost, Path file, int queueLines) {
         AccessLogs.Lease lease = leases.get(vhost);
         if (lease == null) {
-            lease = logs.lease(file);
+            lease = logs.lease(file, queueLines);
             if (lease != null) {
                 leases.put(vhost, lease);
             }

@@ -17,7 +17,7 @@ import org.lightwire.api.HttpLimits;
  */
 class HostileResponseTest {
 
-    private final ClientFixture client = new ClientFixture(5, HttpLimits.DEFAULTS.withMaxRequestLine(256).withMaxHeaderBytes(1024).withMaxHeaderCount(10).withMaxBodyBytes(1024), 1);
+    private final ClientFixture client = new ClientFixture(5, HttpLimits.builder().maxRequestLine(256).maxHeaderBytes(1024).maxHeaderCount(10).maxBodyBytes(1024).build(), 1);
 
     @AfterEach
     void stop() {

@@ -187,7 +187,7 @@ class ResponseReaderTest {
 
     @Test
     void headerLimitsFromTheContextApply() {
-        ResponseReader small = new ResponseReader(HttpLimits.DEFAULTS.withMaxRequestLine(32).withMaxHeaderBytes(64).withMaxHeaderCount(2).withMaxBodyBytes(0));
+        ResponseReader small = new ResponseReader(HttpLimits.builder().maxRequestLine(32).maxHeaderBytes(64).maxHeaderCount(2).maxBodyBytes(0).build());
         small.expect(false);
         assertThrows(HttpWireException.class, () -> small.next(ByteBuffer.wrap(
                 ("HTTP/1.1 200 " + "x".repeat(40) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1))), "status line limit");

@@ -271,7 +271,7 @@ class ConnectionLifecycleTest {
     @Test
     void largeUnreadBodyClosesTheConnectionAfterTheResponse() {
         ContextSettings s = H1Server.settings(VhostSettings.builder("localhost").build())
-                .httpLimits(H1Server.LIMITS.withMaxBodyBytes(1 << 20)).build();
+                .httpLimits(H1Server.LIMITS.toBuilder().maxBodyBytes(1 << 20).build()).build();
         try (EmbeddedConnection c = H1Server.connect(s)) {
             c.writeInbound("POST /nothing HTTP/1.1\r\n" + H + "Content-Length: 100000\r\n\r\n");
             Response r = Response.parseOne(c.readOutbound());
@@ -287,7 +287,7 @@ class ConnectionLifecycleTest {
     @Test
     void aLingeringConnectionClosesWhenTheClientEndsItsSide() {
         ContextSettings s = H1Server.settings(VhostSettings.builder("localhost").build())
-                .httpLimits(H1Server.LIMITS.withMaxBodyBytes(1 << 20)).build();
+                .httpLimits(H1Server.LIMITS.toBuilder().maxBodyBytes(1 << 20).build()).build();
         try (EmbeddedConnection c = H1Server.connect(s)) {
             c.writeInbound("POST /nothing HTTP/1.1\r\n" + H + "Content-Length: 100000\r\n\r\n");
             assertEquals(404, Response.parseOne(c.readOutbound()).status());

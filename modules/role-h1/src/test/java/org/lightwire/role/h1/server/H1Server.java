@@ -14,7 +14,7 @@ import org.lightwire.role.h1.H1Role;
 final class H1Server {
 
     /** Small limits so every limit is cheap to exceed. */
-    static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withMaxRequestLine(256).withMaxHeaderBytes(1024).withMaxHeaderCount(20).withMaxBodyBytes(4096);
+    static final HttpLimits LIMITS = HttpLimits.builder().maxRequestLine(256).maxHeaderBytes(1024).maxHeaderCount(20).maxBodyBytes(4096).build();
 
     private H1Server() {
     }

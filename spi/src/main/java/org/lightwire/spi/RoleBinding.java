@@ -91,4 +91,18 @@ public interface RoleBinding {
      * WebSocket upgrade whose 101 went out. Allocation-free; loop thread only.
      */
     void count(VhostStats.Event event);
+
+    /**
+     * Client connections only, while the role's own handshake still runs (a WebSocket client
+     * before its 101 is accepted; the protocol has not seen the connection established):
+     * this attempt failed. With {@code retry} (a later attempt may succeed: the server
+     * answered 5xx, the connection ended or the handshake timed out) core counts it as a
+     * failed attempt of the same dial as a TCP connect failure: while the client request's
+     * RetryPolicy allows, it drops this transport without a close event, waits the policy's
+     * delay, dials again and gives the same handler {@link RoleHandler#opened} on the new
+     * transport. Without {@code retry}, or once the policy's budget is spent, the handler
+     * gets {@link RoleHandler#connectFailed} once, with no close event. The caller returns at
+     * once and does not use the binding again before {@code opened}.
+     */
+    void handshakeFailed(Throwable cause, boolean retry);
 }

@@ -1,5 +1,6 @@
 package org.lightwire.spi;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -73,6 +74,14 @@ public interface RoleHandler {
      * peer.
      */
     default void goingAway() {
+    }
+
+    /**
+     * A read failed (the peer reset the connection...). The connection closes right after
+     * this returns ({@link #closed()} follows), unless a client role still in its handshake
+     * calls {@link RoleBinding#handshakeFailed} here. Default: nothing.
+     */
+    default void readFailed(IOException cause) {
     }
 
     /** The connection has closed; tell the protocol. */

@@ -16,8 +16,9 @@ import org.lightwire.core.loop.Selectable;
 /**
  * Makes one client connection happen: resolves the host off the loop, tries each address
  * with a connect timeout, and retries whole attempts as the retry policy allows (lws
- * client connect plus {@code lws_retry_sul_schedule}). Only the final failure reaches the
- * protocol.
+ * client connect plus {@code lws_retry_sul_schedule}). A role's failed handshake on the
+ * connected socket ({@link Wire#handshakeFailed}) is an attempt too: it spends the same
+ * budget. Only the final failure reaches the protocol.
  */
 final class Dialer implements Selectable {
 
@@ -48,6 +49,7 @@ final class Dialer implements Selectable {
         this.connectTimer = loop.scheduler().newTimer(this::connectTimedOut);
         this.retryTimer = loop.scheduler().newTimer(this::start);
         wire.onClosed(this::abandon);
+        wire.dialer(this);
     }
 
     /** The wire closed (given up, or closed by the application while connecting). */
@@ -69,7 +71,7 @@ final class Dialer implements Selectable {
             }
             if (failure != null || addrs == null || addrs.isEmpty()) {
                 attemptFailed(new IOException("cannot resolve '" + host + "'"
-                        + (failure == null ? "" : ": " + failure.getMessage()), failure));
+                        + (failure == null ? "" : ": " + failure.getMessage()), failure), true);
                 return;
             }
             addresses = addrs;
@@ -131,14 +133,18 @@ final class Dialer implements Selectable {
             connectNext();
             return;
         }
-        attemptFailed(cause);
+        attemptFailed(cause, true);
     }
 
-    private void attemptFailed(IOException cause) {
+    /**
+     * This attempt failed: try again after the policy's delay while it conceals failures
+     * (and {@code retryable}), else report {@code cause} once. Loop thread.
+     */
+    void attemptFailed(Throwable cause, boolean retryable) {
         if (!wire.isOpen()) {
             return;
         }
-        if (policy.mayRetry(attempt)) {
+        if (retryable && policy.mayRetry(attempt)) {
             long delay = policy.delayMillis(attempt, loop.random().nextDouble());
             attempt++;
             LOG.log(Level.DEBUG, () -> wire.describe() + ": connect to " + host + ":" + port + " failed ("

@@ -69,6 +69,8 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     private volatile State state = State.NEW;
     private Object userData;
     private Runnable onClosed;
+    // clients: dials again when the role's handshake fails and may be retried
+    private Dialer dialer;
 
     // writeable discipline
     private boolean writeableQueued;
@@ -156,6 +158,11 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
     /** Runs {@code action} once the wire has closed (peer-limit release and the like). */
     void onClosed(Runnable action) {
         this.onClosed = action;
+    }
+
+    /** The dialer of a client wire: the role's failed handshakes count as its attempts. */
+    void dialer(Dialer d) {
+        this.dialer = d;
     }
 
     void markConnecting() {
@@ -620,8 +627,7 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             tlsFailed(e); // a broken or hostile record, a renegotiation: one log line, this connection only
             return;
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> describe() + ": read failed: " + e.getMessage());
-            closeNow();
+            readFailed(e);
             return;
         }
         if (tls != null && tls.hasPendingOutput()) {
@@ -640,6 +646,21 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         queueBufferedRead();
     }
 
+    /** The role hears of it, then the connection closes, unless the role's handshake failed in it. */
+    private void readFailed(IOException cause) {
+        LOG.log(Level.DEBUG, () -> describe() + ": read failed: " + cause.getMessage());
+        try {
+            handler.readFailed(cause);
+        } catch (Throwable e) {
+            Fatal.rethrowIfFatal(e);
+            failed("read-failed", e);
+            return;
+        }
+        if (state == State.OPEN) {
+            closeNow();
+        }
+    }
+
     /** The peer sent its last byte: the role may keep the connection to finish its output. */
     private void endOfInput() {
         boolean keep;
@@ -649,6 +670,9 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             Fatal.rethrowIfFatal(e);
             failed("end-of-input", e);
             return;
+        }
+        if (state != State.OPEN) {
+            return; // a client role's handshake failed in it: dialing again, or reported
         }
         if (!keep) {
             closeNow();
@@ -1008,6 +1032,42 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
             failed("role switch to '" + roleName + "'", e);
         }
         return true;
+    }
+
+    @Override
+    public void handshakeFailed(Throwable cause, boolean retry) {
+        checkLoopThread("handshakeFailed");
+        if (dialer == null) {
+            throw new IllegalStateException(describe() + ": handshakeFailed is for client connections only");
+        }
+        if (state != State.OPEN) {
+            return;
+        }
+        dropTransport();
+        state = State.CONNECTING;
+        dialer.attemptFailed(cause, retry);
+    }
+
+    /**
+     * Forgets the failed attempt's transport and everything that belonged to it, keeping the
+     * handler, protocol and user data for the next attempt; no close event.
+     */
+    private void dropTransport() {
+        cancelTimers();
+        transport.close();
+        transport = null;
+        tls = null;
+        tlsInfo = null;
+        tlsServerName = null;
+        pendingOut = null;
+        pendingDestination = null;
+        socketFull = false;
+        heldRx = null;
+        rxEnabled = true;
+        inputClosed = false;
+        outputShutWanted = false;
+        outputShut = false;
+        writeableWanted = false;
     }
 
     @Override

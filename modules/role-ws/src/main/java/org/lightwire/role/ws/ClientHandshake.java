@@ -77,7 +77,8 @@ final class ClientHandshake {
      *
      * @return what was agreed once the head is complete and acceptable; null while incomplete
      * @throws HandshakeResponse.BadResponseException or MalformedExtensionException: the
-     *         client must fail the connection
+     *         client must fail the connection (a 5xx answer is retryable: the server may
+     *         be back on a later attempt)
      */
     Agreed feed(ByteBuffer in) throws HandshakeResponse.BadResponseException, MalformedExtensionException {
         if (!response.feed(in)) {
@@ -86,7 +87,7 @@ final class ClientHandshake {
         HttpFields f = response.fields();
         if (response.status() != 101) {
             throw new HandshakeResponse.BadResponseException("server answered '" + response.statusLine()
-                    + "' instead of 101 Switching Protocols");
+                    + "' instead of 101 Switching Protocols", response.status() >= 500 && response.status() <= 599);
         }
         if (!hasToken(f, "upgrade", "websocket") || !hasToken(f, "connection", "upgrade")) {
             throw new HandshakeResponse.BadResponseException("101 without Upgrade: websocket and Connection: upgrade");

@@ -30,8 +30,21 @@ final class HandshakeResponse {
     static final class BadResponseException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final boolean retryable;
+
+        /** An answer that would be the same next time: the connection fails for good. */
         BadResponseException(String message) {
+            this(message, false);
+        }
+
+        /** @param retryable whether a later attempt may be answered differently (a 5xx) */
+        BadResponseException(String message, boolean retryable) {
             super(message);
+            this.retryable = retryable;
+        }
+
+        boolean retryable() {
+            return retryable;
         }
     }
 

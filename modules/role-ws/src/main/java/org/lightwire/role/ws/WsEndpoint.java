@@ -1,5 +1,6 @@
 package org.lightwire.role.ws;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -208,7 +209,10 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
         }
     }
 
-    /** Client: the socket is connected; write the upgrade request (lws {@code lws_client_ws_upgrade}). */
+    /**
+     * Client: the socket is connected; write the upgrade request (lws {@code lws_client_ws_upgrade}).
+     * Again after a retried handshake, on the new socket: a fresh handshake, the same session.
+     */
     @Override
     public void opened() throws Exception {
         if (server) {
@@ -217,7 +221,7 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
         }
         ClientRequest request = binding.clientRequest().orElseThrow(
                 () -> new IllegalStateException(describe() + ": client connection without a request"));
-        if (!createClientSession()) {
+        if (session == null && !createClientSession()) {
             return;
         }
         WsOptions options = WsOptions.of(connection.vhost(), request.protocol(),
@@ -263,8 +267,13 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
         ClientHandshake.Agreed agreed;
         try {
             agreed = handshake.feed(data);
-        } catch (HandshakeResponse.BadResponseException | MalformedExtensionException e) {
-            handshakeFailed(e.getMessage());
+        } catch (HandshakeResponse.BadResponseException e) {
+            data.position(data.limit()); // the rest belongs to the failed attempt
+            handshakeFailed(e.getMessage(), e.retryable());
+            return;
+        } catch (MalformedExtensionException e) {
+            data.position(data.limit());
+            handshakeFailed(e.getMessage(), false);
             return;
         }
         if (agreed == null) {
@@ -289,19 +298,23 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
         }
     }
 
-    private void handshakeFailed(String why) {
-        LOG.log(Level.INFO, () -> describe() + ": WebSocket handshake failed: " + why);
-        phase = Phase.CLOSED;
-        WsSession s = session;
-        session = null;
-        if (s != null) {
-            try {
-                s.connectFailed(this, new WsHandshakeException(connection, why));
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, describe() + ": error in the protocol's connect-failed event", e);
-            }
+    /**
+     * Client: this attempt's handshake failed. Core dials again while the retry policy allows
+     * a {@code retry} (then {@link #opened} starts over), else the session hears
+     * {@link #connectFailed} once.
+     */
+    private void handshakeFailed(String why, boolean retry) {
+        LOG.log(Level.INFO, () -> describe() + ": WebSocket handshake failed" + (retry ? " (retryable): " : ": ") + why);
+        handshake = null;
+        if (timer != null) {
+            timer.cancel();
         }
-        connection.close();
+        binding.handshakeFailed(new WsHandshakeException(connection, why), retry);
+    }
+
+    /** Client: still waiting for the server's answer to our upgrade request. */
+    private boolean awaitingHandshakeResponse() {
+        return !server && phase == Phase.HANDSHAKE && handshake != null;
     }
 
     private FrameLimits frameLimits() {
@@ -402,10 +415,21 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
 
     @Override
     public boolean inputEnded() {
+        if (awaitingHandshakeResponse()) {
+            handshakeFailed("connection closed before the handshake completed", true);
+            return false;
+        }
         if (phase == Phase.OPEN) {
             LOG.log(Level.DEBUG, () -> describe() + ": peer ended its stream without a close frame");
         }
         return false;
+    }
+
+    @Override
+    public void readFailed(IOException cause) {
+        if (awaitingHandshakeResponse()) {
+            handshakeFailed("read failed before the handshake completed: " + cause.getMessage(), true);
+        }
     }
 
     // ---- FrameListener ----
@@ -662,7 +686,7 @@ final class WsEndpoint implements RoleHandler, WebSocket, FrameListener {
     private void timerDue() {
         switch (phase) {
             case HANDSHAKE -> handshakeFailed("no handshake response within "
-                    + connection.vhost().context().settings().timeoutSecs() + "s");
+                    + connection.vhost().context().settings().timeoutSecs() + "s", true);
             case CLOSING -> {
                 LOG.log(Level.DEBUG, () -> describe() + ": closing handshake not completed in " + lingerMicros / 1_000_000 + "s");
                 closeConnection();

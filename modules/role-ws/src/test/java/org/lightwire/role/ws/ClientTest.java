@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.lightwire.api.ClientRequest;
+import org.lightwire.api.RetryPolicy;
 import org.lightwire.api.ws.WsMessageType;
 
 /**
@@ -24,12 +25,42 @@ class ClientTest {
                 + "Sec-WebSocket-Accept: " + AcceptKey.accept(ScriptedServer.key(request)) + "\r\n" + extra + "\r\n";
     }
 
+    /** Retries quickly, at most twice. */
+    private static final RetryPolicy TWO_QUICK_RETRIES = RetryPolicy.builder().retryMillis(10).concealCount(2).build();
+
     /** Connects the harness' vhost to {@code server} as protocol "chat" and drives the loop until {@code done}. */
     private static void connect(WsTestServer h, ScriptedServer server, BooleanSupplier done) {
-        h.connection.run(() -> h.connection.context().vhosts().get(0).connect(ClientRequest
-                .builder("127.0.0.1", server.port()).role("ws").protocol("chat")
-                .subprotocols(List.of("chat", "v2")).origin("http://test").header("X-Extra", "1").build()));
+        startConnect(h, server, RetryPolicy.DEFAULT);
         drive(h, done);
+    }
+
+    /** The same under {@code policy}, with the harness clock moving so its retry delays pass. */
+    private static void connect(WsTestServer h, ScriptedServer server, RetryPolicy policy, BooleanSupplier done) {
+        startConnect(h, server, policy);
+        driveWithClock(h, done);
+    }
+
+    private static void startConnect(WsTestServer h, ScriptedServer server, RetryPolicy policy) {
+        h.connection.run(() -> h.connection.context().vhosts().get(0).connect(ClientRequest
+                .builder("127.0.0.1", server.port()).role("ws").protocol("chat").retryPolicy(policy)
+                .subprotocols(List.of("chat", "v2")).origin("http://test").header("X-Extra", "1").build()));
+    }
+
+    /**
+     * Drives the loop and moves the harness' manual clock 1 ms a pass, so retry delays pass
+     * (never faster than real time: a pass takes at least 2 ms).
+     */
+    private static void driveWithClock(WsTestServer h, BooleanSupplier done) {
+        drive(h, () -> {
+            h.connection.advanceMicros(1_000);
+            return done.getAsBoolean();
+        });
+    }
+
+    /** Drives the loop long enough for a retry the policy would have made (10 ms) to show. */
+    private static void driveBeyondRetryDelay(WsTestServer h) {
+        int[] passes = {0};
+        driveWithClock(h, () -> ++passes[0] > 100);
     }
 
     static void drive(WsTestServer h, BooleanSupplier done) {
@@ -108,12 +139,14 @@ class ClientTest {
         }
     }
 
+    /** Refused at once, although the policy would retry: the same request would get the same answer. */
     private void assertHandshakeRefused(Function<String, String> head, String why) throws Exception {
         try (WsTestServer h = WsTestServer.create();
                 ScriptedServer server = new ScriptedServer(answer(head, new byte[0]))) {
-            connect(h, server, () -> h.chat.events.size() >= 1 && !h.connection.context().vhosts().isEmpty()
-                    && h.chat.socket != null && !h.chat.socket.connection().isOpen());
+            connect(h, server, TWO_QUICK_RETRIES, () -> !h.chat.events("connect-failed").isEmpty());
+            driveBeyondRetryDelay(h);
             assertEquals(List.of("session -", "connect-failed WsHandshakeException"), h.chat.events, why);
+            assertEquals(1, server.requests(), why + ": not retried");
         }
     }
 
@@ -140,6 +173,70 @@ class ClientTest {
                         new byte[0]))) {
             connect(h, server, () -> !h.chat.events("connect-failed").isEmpty());
             assertEquals(List.of("session -", "connect-failed WsHandshakeException"), h.chat.events);
+        }
+    }
+
+    @Test
+    void notFoundIsNotRetriedEvenWhenThePolicyWould() throws Exception {
+        assertHandshakeRefused(r -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", "404");
+    }
+
+    @Test
+    void serviceUnavailableIsRetriedAndTheThird101ConnectsTheSameSession() throws Exception {
+        try (WsTestServer h = WsTestServer.create();
+                ScriptedServer server = new ScriptedServer((number, r) -> (number < 3
+                        ? "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"
+                        : ok(r, "")).getBytes(StandardCharsets.ISO_8859_1))) {
+            connect(h, server, TWO_QUICK_RETRIES, () -> h.chat.events.size() >= 2);
+
+            assertEquals(List.of("session -", "established - ua=-"), h.chat.events,
+                    "one session, which never heard of the failed attempts");
+            assertEquals(3, server.requests());
+            assertTrue(h.chat.socket.connection().isOpen());
+        }
+    }
+
+    @Test
+    void serviceUnavailableBeyondTheConcealCountIsReportedWithItsStatusLine() throws Exception {
+        try (WsTestServer h = WsTestServer.create();
+                ScriptedServer server = new ScriptedServer(answer(r -> "HTTP/1.1 503 Service Unavailable\r\n"
+                        + "Content-Length: 0\r\n\r\n", new byte[0]))) {
+            RetryPolicy oneRetry = RetryPolicy.builder().retryMillis(10).concealCount(1).build();
+            connect(h, server, oneRetry, () -> !h.chat.events("connect-failed").isEmpty());
+            driveBeyondRetryDelay(h);
+
+            assertEquals(List.of("session -", "connect-failed WsHandshakeException"), h.chat.events);
+            assertEquals(2, server.requests());
+            String message = h.chat.connectFailure.getMessage();
+            assertTrue(message.contains("'HTTP/1.1 503 Service Unavailable' instead of 101"), message);
+        }
+    }
+
+    @Test
+    void noAnswerWithinTheTimeoutIsRetried() throws Exception {
+        try (WsTestServer h = WsTestServer.create();
+                ScriptedServer server = new ScriptedServer((number, r) -> number == 1 ? new byte[0]
+                        : ok(r, "").getBytes(StandardCharsets.ISO_8859_1))) {
+            connect(h, server, TWO_QUICK_RETRIES, () -> server.request.isDone());
+            h.connection.advanceSeconds(WsTestServer.TIMEOUT_SECS);
+            driveWithClock(h, () -> h.chat.events.size() >= 2);
+
+            assertEquals(List.of("session -", "established - ua=-"), h.chat.events);
+            assertEquals(2, server.requests());
+        }
+    }
+
+    @Test
+    void serverClosingInsideTheHeadIsRetried() throws Exception {
+        try (WsTestServer h = WsTestServer.create();
+                ScriptedServer server = new ScriptedServer((number, r) -> (number == 1 ? "HTTP/1.1 101 Switching"
+                        : ok(r, "")).getBytes(StandardCharsets.ISO_8859_1))) {
+            connect(h, server, TWO_QUICK_RETRIES, () -> server.request.isDone());
+            server.dropConnection();
+            driveWithClock(h, () -> h.chat.events.size() >= 2);
+
+            assertEquals(List.of("session -", "established - ua=-"), h.chat.events);
+            assertEquals(2, server.requests());
         }
     }
 
@@ -177,13 +274,14 @@ class ClientTest {
     }
 
     @Test
-    void serverClosingInsideTheHeadIsAConnectFailure() throws Exception {
+    void serverClosingInsideTheHeadIsAConnectFailureWhenThePolicyConcealsNone() throws Exception {
         try (WsTestServer h = WsTestServer.create();
                 ScriptedServer server = new ScriptedServer(answer(r -> "HTTP/1.1 101 Switching", new byte[0]))) {
             connect(h, server, () -> server.request.isDone());
-            server.close();
+            server.dropConnection();
             drive(h, () -> !h.chat.events("connect-failed").isEmpty());
             assertEquals(List.of("session -", "connect-failed WsHandshakeException"), h.chat.events);
+            assertEquals(1, server.requests());
         }
     }
 

@@ -1,9 +1,11 @@
 package org.lightwire.it.dns;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +55,22 @@ final class Dnsmasq implements AutoCloseable {
         List<String> hosts = new ArrayList<>(List.of("127.0.0.10 web.lw.test", "127.0.0.1 svc.lw.test"));
         hosts.addAll(List.of(extraHosts));
         Path hostsFile = Files.write(dir.resolve("hosts"), hosts);
+        // a port found free can be taken by another process before dnsmasq binds it (dnsmasq
+        // needs it for UDP and TCP): try a few fresh ports before calling it a failure
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(dir, mode, hostsFile, freePort());
+            } catch (PortTakenException e) {
+                if (attempt == 5) {
+                    throw new AssertionError("dnsmasq found its port taken 5 times: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static Dnsmasq start(Path dir, Mode mode, Path hostsFile, int port) throws IOException, InterruptedException {
         Path log = dir.resolve("dnsmasq.log");
-        int port = freeUdpPort();
+        Files.deleteIfExists(log);
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "--keep-in-foreground", "--no-resolv", "--no-hosts",
                 "--port=" + port, "--listen-address=127.0.0.1", "--bind-interfaces",
                 "--pid-file=" + dir.resolve("dnsmasq.pid"), "--log-queries", "--log-facility=" + log,
@@ -75,9 +91,27 @@ final class Dnsmasq implements AutoCloseable {
         return d;
     }
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
+    /** A loopback port free for both UDP and TCP at this moment. */
+    private static int freePort() throws IOException {
+        while (true) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                int port = udp.getLocalPort();
+                try (ServerSocket tcp = new ServerSocket()) {
+                    tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                    return port;
+                } catch (BindException takenForTcp) {
+                    // try another
+                }
+            }
+        }
+    }
+
+    /** dnsmasq could not bind its port: another process took it in the meantime. */
+    private static final class PortTakenException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PortTakenException(String message) {
+            super(message);
         }
     }
 
@@ -85,8 +119,11 @@ final class Dnsmasq implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("dnsmasq exited with " + process.exitValue() + ": "
-                        + Files.readString(dir.resolve("dnsmasq.out")));
+                String out = Files.readString(dir.resolve("dnsmasq.out"));
+                if (out.contains("Address already in use")) {
+                    throw new PortTakenException(out.strip());
+                }
+                throw new AssertionError("dnsmasq exited with " + process.exitValue() + ": " + out);
             }
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("read " + dir.resolve("hosts"))) {
                 return;

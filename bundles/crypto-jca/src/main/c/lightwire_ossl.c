@@ -1,7 +1,7 @@
 /*
  * JNI binding of crypto-jca to the system's OpenSSL 3 libcrypto, for the public-key
- * operations where the JDK 17 providers are slow: RSA and P-256/384/521 ECDSA, ECDH
- * and key generation. Everything else stays on the JDK.
+ * operations where the JDK 17 providers are slow: RSA, P-256/384/521 ECDSA, ECDH and key
+ * generation, X25519 and Ed25519. Everything else stays on the JDK.
  *
  * Rules: inputs are checked on the Java side (lengths, ranges, points) before they get
  * here; nothing here keeps a reference to a Java array; secrets copied into native
@@ -29,6 +29,11 @@
 
 /* The largest key element handled (RSA 16384-bit modulus). */
 #define MAX_ELEMENT 2048
+/* The largest input copied for a digest or a key; Ed25519 messages may be any Java array. */
+#define MAX_COPY (1 << 20)
+/* Raw X25519 and Ed25519 keys (RFC 7748, RFC 8032) and Ed25519 signatures. */
+#define OKP_KEY 32
+#define ED25519_SIG 64
 
 static void throw_iae(JNIEnv *env, const char *what) {
     char buf[256];
@@ -53,14 +58,14 @@ typedef struct {
     jsize len;
 } bytes;
 
-static int acquire(JNIEnv *env, jbyteArray a, bytes *out) {
+static int acquire_upto(JNIEnv *env, jbyteArray a, bytes *out, jsize max) {
     out->data = NULL;
     out->len = 0;
     if (a == NULL) {
         return 0;
     }
     out->len = (*env)->GetArrayLength(env, a);
-    if (out->len < 0 || out->len > 1 << 20) {
+    if (out->len < 0 || out->len > max) {
         return 0;
     }
     out->data = OPENSSL_malloc(out->len > 0 ? (size_t) out->len : 1);
@@ -69,6 +74,10 @@ static int acquire(JNIEnv *env, jbyteArray a, bytes *out) {
     }
     (*env)->GetByteArrayRegion(env, a, 0, out->len, (jbyte *) out->data);
     return 1;
+}
+
+static int acquire(JNIEnv *env, jbyteArray a, bytes *out) {
+    return acquire_upto(env, a, out, MAX_COPY);
 }
 
 static void release(bytes *b) {
@@ -117,6 +126,29 @@ static EVP_PKEY *from_params(const char *type, int selection, OSSL_PARAM_BLD *bl
     EVP_PKEY_CTX_free(ctx);
     OSSL_PARAM_free(params);
     return pkey;
+}
+
+/* OpenSSL's key type name of an OKP curve code: 7748 X25519, 8032 Ed25519. */
+static const char *okp_name(jint curve) {
+    switch (curve) {
+    case 7748: return "X25519";
+    case 8032: return "ED25519";
+    default: return NULL;
+    }
+}
+
+/* Copies the raw private (priv != 0) or public OKP key into out, which must be exactly its length. */
+static int raw_out(JNIEnv *env, EVP_PKEY *pkey, int priv, jbyteArray out) {
+    unsigned char raw[OKP_KEY];
+    size_t len = sizeof raw;
+    jsize want = out == NULL ? -1 : (*env)->GetArrayLength(env, out);
+    int ok = (priv ? EVP_PKEY_get_raw_private_key(pkey, raw, &len) : EVP_PKEY_get_raw_public_key(pkey, raw, &len)) == 1
+            && len == (size_t) want;
+    if (ok) {
+        (*env)->SetByteArrayRegion(env, out, 0, want, (const jbyte *) raw);
+    }
+    OPENSSL_cleanse(raw, sizeof raw);
+    return ok;
 }
 
 /* The key as a Java handle, or 0 with IllegalArgumentException pending. */
@@ -359,12 +391,14 @@ JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_rsaEnc
 }
 
 /*
- * ECDH: the X coordinate of our scalar times the peer's point. The peer's point was
- * validated on the Java side and again by OpenSSL when its key was imported (on the
- * curve); the curves have cofactor 1, so the n·Q check of a full public-key validation
- * would only repeat that at the cost of a second scalar multiplication.
+ * ECDH (the X coordinate of our scalar times the peer's point) or X25519. An EC peer's
+ * point was validated on the Java side and again by OpenSSL when its key was imported (on
+ * the curve); the NIST curves have cofactor 1, so the n·Q check of a full public-key
+ * validation would only repeat that at the cost of a second scalar multiplication. Every
+ * 32 bytes are an X25519 public key; OpenSSL fails the derivation when the result is
+ * all zero (a small-order peer, RFC 7748 section 6.1), so that comes back as null.
  */
-JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_ecdh(JNIEnv *env, jclass c, jlong key,
+JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_derive(JNIEnv *env, jclass c, jlong key,
         jlong peer) {
     (void) c;
     unsigned char secret[66];
@@ -382,4 +416,84 @@ JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_ecdh(J
     OPENSSL_cleanse(secret, sizeof secret);
     EVP_PKEY_CTX_free(ctx);
     return out;
+}
+
+/* An X25519 or Ed25519 key from its 32 raw bytes: the private key (scalar, seed) or the public key. */
+JNIEXPORT jlong JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_okpKey(JNIEnv *env, jclass c, jint curve,
+        jbyteArray raw, jboolean isPrivate) {
+    (void) c;
+    const char *name = okp_name(curve);
+    bytes b = {0};
+    EVP_PKEY *pkey = NULL;
+    if (name != NULL && acquire(env, raw, &b) && b.len == OKP_KEY) {
+        pkey = isPrivate ? EVP_PKEY_new_raw_private_key_ex(NULL, name, NULL, b.data, OKP_KEY)
+                         : EVP_PKEY_new_raw_public_key_ex(NULL, name, NULL, b.data, OKP_KEY);
+    }
+    release(&b);
+    return handle_or_throw(env, pkey, "OpenSSL refused the OKP key");
+}
+
+/* The public key of an X25519 or Ed25519 key into xOut (32 bytes); false on failure. */
+JNIEXPORT jboolean JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_okpPublic(JNIEnv *env, jclass c, jlong key,
+        jbyteArray xOut) {
+    (void) c;
+    if (!raw_out(env, (EVP_PKEY *) (intptr_t) key, 0, xOut)) {
+        ERR_clear_error();
+        return JNI_FALSE;
+    }
+    return JNI_TRUE;
+}
+
+/* A new X25519 or Ed25519 key pair: its handle, the private key into dOut and the public key into xOut. */
+JNIEXPORT jlong JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_okpGenerate(JNIEnv *env, jclass c, jint curve,
+        jbyteArray dOut, jbyteArray xOut) {
+    (void) c;
+    const char *name = okp_name(curve);
+    EVP_PKEY *pkey = name == NULL ? NULL : EVP_PKEY_Q_keygen(NULL, NULL, name);
+    if (pkey != NULL && !(raw_out(env, pkey, 1, dOut) && raw_out(env, pkey, 0, xOut))) {
+        EVP_PKEY_free(pkey);
+        pkey = NULL;
+    }
+    return handle_or_throw(env, pkey, "OpenSSL could not generate the OKP key");
+}
+
+/*
+ * Pure Ed25519 over a whole message (no digest: NULL md): signs into sig (sign != 0,
+ * *sigLen its room) or verifies the *sigLen bytes at sig. 1 for a signature made or good.
+ */
+static int ed25519(JNIEnv *env, jlong key, jbyteArray message, unsigned char *sig, size_t *sigLen, int sign) {
+    EVP_PKEY *pkey = (EVP_PKEY *) (intptr_t) key;
+    bytes m = {0};
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    int ok = ctx != NULL && acquire_upto(env, message, &m, 0x7fffffff)
+            && (sign ? EVP_DigestSignInit(ctx, NULL, NULL, NULL, pkey) > 0
+                        && EVP_DigestSign(ctx, sig, sigLen, m.data, (size_t) m.len) > 0
+                     : EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, pkey) > 0
+                        && EVP_DigestVerify(ctx, sig, *sigLen, m.data, (size_t) m.len) == 1);
+    if (!ok) {
+        ERR_clear_error();
+    }
+    release(&m);
+    EVP_MD_CTX_free(ctx);
+    return ok;
+}
+
+/* The 64-byte Ed25519 signature of message; null on failure. */
+JNIEXPORT jbyteArray JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_ed25519Sign(JNIEnv *env, jclass c,
+        jlong key, jbyteArray message) {
+    (void) c;
+    unsigned char sig[ED25519_SIG];
+    size_t len = sizeof sig;
+    return ed25519(env, key, message, sig, &len, 1) && len == sizeof sig ? to_java(env, sig, len) : NULL;
+}
+
+/* Whether a 64-byte Ed25519 signature of message is good (RFC 8032: S below the group order). */
+JNIEXPORT jboolean JNICALL Java_org_lightwire_crypto_jca_ossl_Libcrypto_ed25519Verify(JNIEnv *env, jclass c,
+        jlong key, jbyteArray message, jbyteArray signature) {
+    (void) c;
+    bytes s = {0};
+    size_t len = ED25519_SIG;
+    int ok = acquire(env, signature, &s) && s.len == ED25519_SIG && ed25519(env, key, message, s.data, &len, 0);
+    release(&s);
+    return ok ? JNI_TRUE : JNI_FALSE;
 }

@@ -66,7 +66,7 @@ public final class JcaBackend implements CryptoBackend {
     @Override
     public String description() {
         return "JDK providers SunJCE/SunEC/SunRsaSign/SunJSSE on Java " + Runtime.version()
-                + (OpenSsl.available() ? "; RSA and EC on " : "; OpenSSL ") + OpenSsl.description();
+                + (OpenSsl.available() ? "; RSA, EC, X25519 and Ed25519 on " : "; OpenSSL ") + OpenSsl.description();
     }
 
     @Override

@@ -46,9 +46,7 @@ final class JcaEc implements Ec {
     @Override
     public KeyElements generate(EcCurve curve) {
         if (OpenSsl.available()) {
-            OpenSsl.Generated made = OpenSsl.generateEc(curve);
-            JdkKeyCache.seedNative(made.elements(), made.key());
-            return made.elements();
+            return JdkKeyCache.seedNative(OpenSsl.generateEc(curve));
         }
         KeyPairGenerator g = Jdk.keyPairGenerator("EC", Jdk.SUN_EC);
         try {

@@ -16,8 +16,10 @@ import org.lightwire.api.crypto.Ed25519;
 import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.KeyType;
 import org.lightwire.api.crypto.OkpCurve;
+import org.lightwire.crypto.jca.ossl.NativeKey;
+import org.lightwire.crypto.jca.ossl.OpenSsl;
 
-/** Ed25519 on SunEC's EdDSA. */
+/** Ed25519 on OpenSSL where {@link OpenSsl#available()}, else on SunEC's EdDSA. */
 final class JcaEd25519 implements Ed25519 {
 
     private final SecureRandom random;
@@ -28,6 +30,9 @@ final class JcaEd25519 implements Ed25519 {
 
     @Override
     public KeyElements generate() {
+        if (OpenSsl.available()) {
+            return JdkKeyCache.seedNative(OpenSsl.generateOkp(OkpCurve.ED25519));
+        }
         KeyPairGenerator g = Jdk.keyPairGenerator("Ed25519", Jdk.SUN_EC);
         try {
             g.initialize(NamedParameterSpec.ED25519, random);
@@ -42,6 +47,9 @@ final class JcaEd25519 implements Ed25519 {
     public KeyElements fromPrivate(byte[] seed) {
         if (seed == null || seed.length != 32) {
             throw new BadKeyException("Ed25519: seed must be 32 bytes, got " + (seed == null ? "none" : seed.length));
+        }
+        if (OpenSsl.available()) {
+            return JdkKeyCache.seedNative(OpenSsl.completeOkp(OkpCurve.ED25519, seed));
         }
         // SunEC's generator takes the seed from its random source (RFC 8032 section 5.1.5):
         // feeding it ours derives the public key with the JDK's own code
@@ -65,6 +73,10 @@ final class JcaEd25519 implements Ed25519 {
     @Override
     public byte[] sign(KeyElements privateKey, byte[] message) {
         check(privateKey);
+        NativeKey nk = NativeKeys.okpPrivate(privateKey);
+        if (nk != null) {
+            return OpenSsl.ed25519Sign(nk, message);
+        }
         try {
             Signature s = Jdk.signature("Ed25519", Jdk.SUN_EC);
             s.initSign(JdkKeys.okpPrivate(privateKey));
@@ -78,6 +90,10 @@ final class JcaEd25519 implements Ed25519 {
     @Override
     public boolean verify(KeyElements publicKey, byte[] message, byte[] signature) {
         check(publicKey);
+        NativeKey nk = NativeKeys.okpPublic(publicKey);
+        if (nk != null) {
+            return OpenSsl.ed25519Verify(nk, message, signature);
+        }
         KeyElements pub = publicKey.isPrivate() ? publicKey.publicKey() : publicKey;
         java.security.PublicKey key = JdkKeys.okpPublic(pub);
         if (signature == null || signature.length != 64) {

@@ -19,9 +19,16 @@ import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.KeyType;
 import org.lightwire.api.crypto.OkpCurve;
 import org.lightwire.api.crypto.X25519;
+import org.lightwire.crypto.jca.ossl.NativeKey;
+import org.lightwire.crypto.jca.ossl.OpenSsl;
 
-/** X25519 on SunEC's XDH; the public key of a scalar is its agreement with the base point u = 9. */
+/**
+ * X25519 on OpenSSL where {@link OpenSsl#available()}, else on SunEC's XDH, where the
+ * public key of a scalar is its agreement with the base point u = 9.
+ */
 final class JcaX25519 implements X25519 {
+
+    private static final String SMALL_ORDER = "X25519: peer public key is a small-order point (all-zero shared secret)";
 
     private final SecureRandom random;
 
@@ -31,6 +38,9 @@ final class JcaX25519 implements X25519 {
 
     @Override
     public KeyElements generate() {
+        if (OpenSsl.available()) {
+            return JdkKeyCache.seedNative(OpenSsl.generateOkp(OkpCurve.X25519));
+        }
         KeyPairGenerator g = Jdk.keyPairGenerator("X25519", Jdk.SUN_EC);
         g.initialize(255, random);
         KeyPair kp = g.generateKeyPair();
@@ -41,6 +51,9 @@ final class JcaX25519 implements X25519 {
     public KeyElements fromPrivate(byte[] scalar) {
         if (scalar == null || scalar.length != 32) {
             throw new BadKeyException("X25519: private scalar must be 32 bytes, got " + (scalar == null ? "none" : scalar.length));
+        }
+        if (OpenSsl.available()) {
+            return JdkKeyCache.seedNative(OpenSsl.completeOkp(OkpCurve.X25519, scalar));
         }
         // any 32 bytes are a scalar; a placeholder X lets the elements exist before we know it
         KeyElements partial = KeyElements.okp(OkpCurve.X25519, new byte[32], scalar);
@@ -63,6 +76,14 @@ final class JcaX25519 implements X25519 {
         if (privateKey.okpCurve() != OkpCurve.X25519 || peerPublicKey.okpCurve() != OkpCurve.X25519) {
             throw new BadKeyException("X25519: both keys must be X25519 keys");
         }
+        NativeKey nk = NativeKeys.okpPrivate(privateKey);
+        if (nk != null) {
+            byte[] secret = OpenSsl.x25519(nk, NativeKeys.okpPublic(peerPublicKey));
+            if (secret == null) {
+                throw new InvalidPointException(SMALL_ORDER);
+            }
+            return secret;
+        }
         return agree(JdkKeys.okpPrivate(privateKey), JdkKeys.okpPublic(peerPublicKey));
     }
 
@@ -75,14 +96,14 @@ final class JcaX25519 implements X25519 {
             secret = ka.generateSecret();
         } catch (GeneralSecurityException e) {
             // SunEC refuses the all-zero result itself ("Point has small order")
-            throw new InvalidPointException("X25519: peer public key is a small-order point (all-zero shared secret)", e);
+            throw new InvalidPointException(SMALL_ORDER, e);
         }
         int acc = 0;
         for (byte b : secret) {
             acc |= b;
         }
         if (acc == 0) {
-            throw new InvalidPointException("X25519: peer public key is a small-order point (all-zero shared secret)");
+            throw new InvalidPointException(SMALL_ORDER);
         }
         return secret;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.lightwire.api.crypto.BadKeyException;
 import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.crypto.jca.ossl.NativeKey;
+import org.lightwire.crypto.jca.ossl.OpenSsl;
 
 /**
  * The JDK key objects already made from a {@link KeyElements}, so that a long-lived key (a
@@ -74,9 +75,10 @@ final class JdkKeyCache {
         return e;
     }
 
-    /** Records OpenSSL's key made together with {@code key} (key generation), so its first use imports nothing. */
-    static void seedNative(KeyElements key, NativeKey privateKey) {
-        of(key).nativePrivate = privateKey;
+    /** Records OpenSSL's key made together with its elements (key generation), so their first use imports nothing. */
+    static KeyElements seedNative(OpenSsl.Generated made) {
+        of(made.elements()).nativePrivate = made.key();
+        return made.elements();
     }
 
     /** Records JDK keys made together with {@code key} (key generation), so its first use converts nothing. */

@@ -8,6 +8,7 @@ import org.lightwire.api.crypto.EcCurve;
 import org.lightwire.api.crypto.InvalidPointException;
 import org.lightwire.api.crypto.KeyElements;
 import org.lightwire.api.crypto.KeyType;
+import org.lightwire.api.crypto.OkpCurve;
 import org.lightwire.crypto.jca.ossl.NativeKey;
 import org.lightwire.crypto.jca.ossl.OpenSsl;
 
@@ -77,6 +78,48 @@ final class NativeKeys {
         return cached(key, false, () -> {
             JdkKeys.validatePoint(key.ecCurve(), key.bigInteger(KeyElements.EC_X), key.bigInteger(KeyElements.EC_Y));
             return importEc(key, null);
+        });
+    }
+
+    /** An X25519 or Ed25519 private key (scalar or seed; OpenSSL derives the public key from it). */
+    static NativeKey okpPrivate(KeyElements key) {
+        if (!OpenSsl.available()) {
+            return null;
+        }
+        JdkKeys.requirePrivate(key, KeyType.OKP, "OKP");
+        return cached(key, true, () -> {
+            OkpCurve curve = key.okpCurve();
+            byte[] d = key.element(KeyElements.OKP_D);
+            try {
+                return OpenSsl.okpPrivate(curve, d);
+            } catch (IllegalArgumentException e) {
+                throw new BadKeyException(curve.jwkName() + ": private key rejected: " + e.getMessage(), e);
+            } finally {
+                Arrays.fill(d, (byte) 0);
+            }
+        });
+    }
+
+    /**
+     * An X25519 or Ed25519 key's public key X (of a public or private key); an Ed25519
+     * point is decoded here as the JDK path decodes it, since OpenSSL does not on import.
+     */
+    static NativeKey okpPublic(KeyElements key) {
+        if (!OpenSsl.available()) {
+            return null;
+        }
+        JdkKeys.requireType(key, KeyType.OKP, "OKP");
+        return cached(key, false, () -> {
+            OkpCurve curve = key.okpCurve();
+            byte[] x = key.element(KeyElements.OKP_X);
+            if (curve == OkpCurve.ED25519) {
+                JdkKeys.ed25519Point(x);
+            }
+            try {
+                return OpenSsl.okpPublic(curve, x);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPointException(curve.jwkName() + ": public key rejected: " + e.getMessage(), e);
+            }
         });
     }
 

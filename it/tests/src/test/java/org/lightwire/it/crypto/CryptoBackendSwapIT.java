@@ -26,7 +26,7 @@ class CryptoBackendSwapIT {
     private static final String JCA_HASH = "org.lightwire.crypto.jca.JcaHash";
     private static final String BC_HASH = "org.lightwire.crypto.bc.BcHash";
     private static final String JCA_ON_OPENSSL =
-            "crypto backend: jca \\(JDK providers .*; RSA and EC on OpenSSL 3\\.";
+            "crypto backend: jca \\(JDK providers .*; RSA, EC, X25519 and Ed25519 on OpenSSL 3\\.";
 
     @Test
     void jcaIsReplacedByBcWithoutRestart(@TempDir Path tmp) throws Exception {

@@ -7,17 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.lightwire.api.crypto.CryptoException;
 import org.lightwire.api.crypto.EcCurve;
 import org.lightwire.api.crypto.HashAlgorithm;
 import org.lightwire.api.crypto.KeyElements;
+import org.lightwire.api.crypto.OkpCurve;
 import org.lightwire.api.crypto.RsaSignatureScheme;
 
 /**
  * The system's OpenSSL 3 libcrypto, reached through this bundle's JNI library, for the
- * public-key operations the JDK 17 providers do slowly: RSA (signatures, encryption) and
- * ECDSA, ECDH and key generation on P-256/384/521 — the arithmetic lws gets from OpenSSL.
- * RSA key generation, hashing, symmetric ciphers, X25519/Ed25519 and TLS stay on the JDK.
+ * public-key operations the JDK 17 providers do slowly: RSA (signatures, encryption),
+ * ECDSA, ECDH and key generation on P-256/384/521, X25519 and Ed25519 — the arithmetic lws
+ * gets from OpenSSL. RSA key generation, hashing, symmetric ciphers and TLS stay on the JDK.
  *
  * <p>System property {@value #PROPERTY}: {@code auto} (default: used when the library
  * loads), {@code off} (JDK only), {@code required} (the backend fails to start without it).
@@ -74,7 +76,7 @@ public final class OpenSsl {
         }
     }
 
-    /** Whether RSA and EC operations go to OpenSSL. */
+    /** Whether RSA, EC, X25519 and Ed25519 operations go to OpenSSL. */
     public static boolean available() {
         return AVAILABLE;
     }
@@ -177,6 +179,44 @@ public final class OpenSsl {
         }
     }
 
+    /**
+     * OpenSSL's copy of an X25519 or Ed25519 private key (scalar or seed, any 32 bytes);
+     * {@link IllegalArgumentException} for another length, before OpenSSL sees it.
+     */
+    public static NativeKey okpPrivate(OkpCurve curve, byte[] d) {
+        return new NativeKey(Libcrypto.okpKey(code(curve), okpLength(d), true));
+    }
+
+    /**
+     * OpenSSL's copy of an X25519 or Ed25519 public key (an Ed25519 point validated by the
+     * caller: OpenSSL does not decode it on import); {@link IllegalArgumentException} for
+     * another length than 32, before OpenSSL sees it.
+     */
+    public static NativeKey okpPublic(OkpCurve curve, byte[] x) {
+        return new NativeKey(Libcrypto.okpKey(code(curve), okpLength(x), false));
+    }
+
+    /** The key pair of a private key (RFC 7748 section 6.1, RFC 8032 section 5.1.5): its public key computed by OpenSSL. */
+    public static Generated completeOkp(OkpCurve curve, byte[] d) {
+        NativeKey key = okpPrivate(curve, d);
+        byte[] x = new byte[curve.keyLength()];
+        if (!key.use(h -> Libcrypto.okpPublic(h, x))) {
+            throw new CryptoException(curve.jwkName() + ": deriving the public key failed in OpenSSL");
+        }
+        return new Generated(KeyElements.okp(curve, x, d), key);
+    }
+
+    public static Generated generateOkp(OkpCurve curve) {
+        byte[] d = new byte[curve.keyLength()];
+        byte[] x = new byte[curve.keyLength()];
+        NativeKey key = new NativeKey(Libcrypto.okpGenerate(code(curve), d, x));
+        try {
+            return new Generated(KeyElements.okp(curve, x, d), key);
+        } finally {
+            Arrays.fill(d, (byte) 0);
+        }
+    }
+
     // ---- operations ----
 
     /** An RSA signature over {@code digest} (hashed by the caller with {@code hash}). */
@@ -222,7 +262,31 @@ public final class OpenSsl {
 
     /** The ECDH shared secret of our private key and the peer's (validated) public key. */
     public static byte[] ecdh(NativeKey privateKey, NativeKey peer) {
-        return required(privateKey.use(h -> peer.use(p -> Libcrypto.ecdh(h, p))), "ECDH");
+        return required(privateKey.use(h -> peer.use(p -> Libcrypto.derive(h, p))), "ECDH");
+    }
+
+    /**
+     * The X25519 shared secret of our private key and the peer's public key; null when
+     * OpenSSL refuses it, which for two X25519 keys means the all-zero result of a
+     * small-order peer (RFC 7748 section 6.1).
+     */
+    public static byte[] x25519(NativeKey privateKey, NativeKey peer) {
+        return privateKey.use(h -> peer.use(p -> Libcrypto.derive(h, p)));
+    }
+
+    /** The 64-byte Ed25519 (pure, RFC 8032 section 5.1.6) signature of {@code message}. */
+    public static byte[] ed25519Sign(NativeKey key, byte[] message) {
+        Objects.requireNonNull(message, "message");
+        return required(key.use(h -> Libcrypto.ed25519Sign(h, message)), "Ed25519 signing");
+    }
+
+    /** Whether {@code signature} is a good Ed25519 signature of {@code message}; false for any but 64 bytes. */
+    public static boolean ed25519Verify(NativeKey key, byte[] message, byte[] signature) {
+        Objects.requireNonNull(message, "message");
+        if (signature == null || signature.length != 64) {
+            return false;
+        }
+        return key.use(h -> Libcrypto.ed25519Verify(h, message, signature));
     }
 
     private static byte[] required(byte[] result, String what) {
@@ -249,6 +313,17 @@ public final class OpenSsl {
             case SHA_512: return 512;
             default: throw new IllegalArgumentException(hash.toString());
         }
+    }
+
+    private static byte[] okpLength(byte[] raw) {
+        if (raw == null || raw.length != 32) {
+            throw new IllegalArgumentException("X25519/Ed25519 keys are 32 bytes, got " + (raw == null ? "none" : raw.length));
+        }
+        return raw;
+    }
+
+    private static int code(OkpCurve curve) {
+        return curve == OkpCurve.X25519 ? Libcrypto.OKP_X25519 : Libcrypto.OKP_ED25519;
     }
 
     private static int code(EcCurve curve) {

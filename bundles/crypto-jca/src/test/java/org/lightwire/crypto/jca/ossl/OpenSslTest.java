@@ -25,17 +25,25 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.interfaces.XECPrivateKey;
+import java.security.interfaces.XECPublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
+import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.EllipticCurve;
 import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.security.spec.XECPrivateKeySpec;
+import java.security.spec.XECPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,12 +68,14 @@ import org.lightwire.api.crypto.CryptoException;
 import org.lightwire.api.crypto.EcCurve;
 import org.lightwire.api.crypto.HashAlgorithm;
 import org.lightwire.api.crypto.KeyElements;
+import org.lightwire.api.crypto.OkpCurve;
 import org.lightwire.api.crypto.RsaSignatureScheme;
 
 /**
  * The JNI binding to OpenSSL 3 ({@link OpenSsl}, {@link Libcrypto}, {@link NativeKey}),
  * every result cross-checked against the JDK's own providers (SunRsaSign, SunJCE, SunEC)
- * used directly: RSA signing and decryption, EC key generation, ECDSA and ECDH, hostile
+ * used directly: RSA signing and decryption, EC key generation, ECDSA and ECDH, X25519
+ * agreement, Ed25519 signatures and X25519/Ed25519 key generation and completion, hostile
  * key imports and inputs, one key shared by threads, and keys freed when dropped.
  */
 class OpenSslTest {
@@ -329,6 +339,137 @@ class OpenSslTest {
                 curve + ": JDK key imported, OpenSSL peer");
     }
 
+    // ---- X25519 and Ed25519 ----
+
+    @Test
+    void x25519AgreesWithTheJdkBothWays() throws GeneralSecurityException {
+        OpenSsl.Generated ours = OpenSsl.generateOkp(OkpCurve.X25519);
+        KeyPair theirs = xdhKeyPair();
+        byte[] theirU = x25519Encode(((XECPublicKey) theirs.getPublic()).getU());
+        byte[] opensslSide = OpenSsl.x25519(ours.key(), OpenSsl.okpPublic(OkpCurve.X25519, theirU));
+        byte[] jdkSide = xdh(theirs.getPrivate(), xdhPublic(ours.elements().element(KeyElements.OKP_X)));
+        assertEquals(32, opensslSide.length);
+        assertArrayEquals(jdkSide, opensslSide, "OpenSSL key generated, JDK peer");
+
+        byte[] theirScalar = ((XECPrivateKey) theirs.getPrivate()).getScalar().orElseThrow();
+        byte[] ourScalar = ours.elements().element(KeyElements.OKP_D);
+        NativeKey ourPublic = OpenSsl.okpPublic(OkpCurve.X25519, ours.elements().element(KeyElements.OKP_X));
+        assertArrayEquals(xdh(xdhPrivate(ourScalar), theirs.getPublic()),
+                OpenSsl.x25519(OpenSsl.okpPrivate(OkpCurve.X25519, theirScalar), ourPublic), "JDK key imported, OpenSSL peer");
+    }
+
+    @Test
+    void x25519PublicKeysAreTheJdksScalarTimesNine() throws GeneralSecurityException {
+        KeyPair jdk = xdhKeyPair();
+        byte[] scalar = ((XECPrivateKey) jdk.getPrivate()).getScalar().orElseThrow();
+        OpenSsl.Generated completed = OpenSsl.completeOkp(OkpCurve.X25519, scalar);
+        assertArrayEquals(x25519Encode(((XECPublicKey) jdk.getPublic()).getU()), completed.elements().element(KeyElements.OKP_X));
+        assertArrayEquals(scalar, completed.elements().element(KeyElements.OKP_D));
+        KeyElements generated = OpenSsl.generateOkp(OkpCurve.X25519).elements();
+        assertArrayEquals(xdh(xdhPrivate(generated.element(KeyElements.OKP_D)), xdhPublic(x25519Encode(BigInteger.valueOf(9)))),
+                generated.element(KeyElements.OKP_X), "generated X is D times the base point");
+    }
+
+    /** u = 0 and u = 1 (RFC 7748 section 6.1's small-order points) give the all-zero secret: refused, as the JDK refuses it. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void x25519RefusesALowOrderPeer(int u) throws GeneralSecurityException {
+        byte[] point = x25519Encode(BigInteger.valueOf(u));
+        KeyPair jdk = xdhKeyPair();
+        assertThrows(GeneralSecurityException.class, () -> xdh(jdk.getPrivate(), xdhPublic(point)), "the JDK refuses u = " + u);
+        NativeKey ours = OpenSsl.generateOkp(OkpCurve.X25519).key();
+        assertNull(OpenSsl.x25519(ours, OpenSsl.okpPublic(OkpCurve.X25519, point)), "u = " + u);
+        // the same key still agrees with a good peer: the refusal left nothing behind
+        assertNotNull(OpenSsl.x25519(ours, OpenSsl.okpPublic(OkpCurve.X25519, x25519Encode(BigInteger.valueOf(9)))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 100, 3 << 20})
+    void ed25519SignaturesAreByteEqualToTheJdksAndVerifyBothWays(int length) throws GeneralSecurityException {
+        KeyPair jdk = ed25519KeyPair();
+        byte[] seed = ((EdECPrivateKey) jdk.getPrivate()).getBytes().orElseThrow();
+        OpenSsl.Generated ours = OpenSsl.completeOkp(OkpCurve.ED25519, seed);
+        byte[] x = ed25519Encode((EdECPublicKey) jdk.getPublic());
+        assertArrayEquals(x, ours.elements().element(KeyElements.OKP_X), "public key of the seed");
+        NativeKey pub = OpenSsl.okpPublic(OkpCurve.ED25519, x);
+        byte[] message = randomBytes(length);
+
+        byte[] sig = OpenSsl.ed25519Sign(ours.key(), message);
+        Signature s = Signature.getInstance("Ed25519", "SunEC");
+        s.initSign(jdk.getPrivate());
+        s.update(message);
+        byte[] jdkSig = s.sign();
+        assertArrayEquals(jdkSig, sig, "Ed25519 is deterministic");
+        s.initVerify(jdk.getPublic());
+        s.update(message);
+        assertTrue(s.verify(sig), "the JDK verifies OpenSSL's signature");
+        assertTrue(OpenSsl.ed25519Verify(pub, message, jdkSig), "OpenSSL verifies the JDK's signature");
+
+        byte[] tampered = jdkSig.clone();
+        tampered[length % 64] ^= 0x01;
+        assertFalse(OpenSsl.ed25519Verify(pub, message, tampered), "tampered signature");
+        if (length > 0) {
+            byte[] otherMessage = message.clone();
+            otherMessage[length - 1] ^= 0x01;
+            assertFalse(OpenSsl.ed25519Verify(pub, otherMessage, jdkSig), "tampered message");
+        }
+    }
+
+    @Test
+    void ed25519RefusesSignaturesOfTheWrongLengthOrWithSNotBelowTheOrder() throws GeneralSecurityException {
+        OpenSsl.Generated g = OpenSsl.generateOkp(OkpCurve.ED25519);
+        NativeKey pub = OpenSsl.okpPublic(OkpCurve.ED25519, g.elements().element(KeyElements.OKP_X));
+        byte[] message = randomBytes(32);
+        byte[] sig = OpenSsl.ed25519Sign(g.key(), message);
+        assertTrue(OpenSsl.ed25519Verify(pub, message, sig));
+        assertFalse(OpenSsl.ed25519Verify(pub, message, null));
+        assertFalse(OpenSsl.ed25519Verify(pub, message, Arrays.copyOf(sig, 63)));
+        assertFalse(OpenSsl.ed25519Verify(pub, message, Arrays.copyOf(sig, 65)));
+        boolean longAccepted = pub.use(h -> Libcrypto.ed25519Verify(h, message, Arrays.copyOf(sig, 65)));
+        assertFalse(longAccepted, "the C side checks the length too");
+        // S + L verifies under a cofactorless check that reduces S: RFC 8032 requires S < L
+        BigInteger order = BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
+        BigInteger bigS = new BigInteger(1, reverse(Arrays.copyOfRange(sig, 32, 64))).add(order);
+        byte[] malleable = sig.clone();
+        System.arraycopy(reverse(unsigned(bigS, 32)), 0, malleable, 32, 32);
+        assertFalse(OpenSsl.ed25519Verify(pub, message, malleable), "S + L");
+    }
+
+    @Test
+    void generatedEd25519KeyIsTheJdksKeyOfItsSeed() throws GeneralSecurityException {
+        OpenSsl.Generated g = OpenSsl.generateOkp(OkpCurve.ED25519);
+        byte[] seed = g.elements().element(KeyElements.OKP_D);
+        PrivateKey jdkPrivate = KeyFactory.getInstance("Ed25519", "SunEC")
+                .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+        byte[] message = randomBytes(50);
+        Signature s = Signature.getInstance("Ed25519", "SunEC");
+        s.initSign(jdkPrivate);
+        s.update(message);
+        assertArrayEquals(s.sign(), OpenSsl.ed25519Sign(g.key(), message), "OpenSSL's handle signs as the JDK does with the seed");
+        assertArrayEquals(g.elements().element(KeyElements.OKP_X), OpenSsl.completeOkp(OkpCurve.ED25519, seed)
+                .elements().element(KeyElements.OKP_X), "X is the seed's public key");
+        assertFalse(Arrays.equals(seed, OpenSsl.generateOkp(OkpCurve.ED25519).elements().element(KeyElements.OKP_D)));
+    }
+
+    @Test
+    void okpKeysOfTheWrongLengthAreRefusedBeforeOpensslSeesThem() {
+        for (OkpCurve curve : OkpCurve.values()) {
+            for (byte[] raw : List.of(new byte[31], new byte[33], new byte[0])) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpenSsl.okpPrivate(curve, raw));
+                assertTrue(e.getMessage().startsWith("X25519/Ed25519 keys are 32 bytes"), e.getMessage());
+                e = assertThrows(IllegalArgumentException.class, () -> OpenSsl.okpPublic(curve, raw));
+                assertTrue(e.getMessage().startsWith("X25519/Ed25519 keys are 32 bytes"), e.getMessage());
+            }
+            assertThrows(IllegalArgumentException.class, () -> OpenSsl.okpPrivate(curve, null));
+        }
+        // the C side refuses them too, and an unknown curve code; 32 bytes are accepted
+        assertThrows(IllegalArgumentException.class, () -> Libcrypto.okpKey(Libcrypto.OKP_X25519, new byte[31], true));
+        assertThrows(IllegalArgumentException.class, () -> Libcrypto.okpKey(Libcrypto.OKP_ED25519, new byte[33], false));
+        assertThrows(IllegalArgumentException.class, () -> Libcrypto.okpKey(25519, new byte[32], true));
+        Libcrypto.free(Libcrypto.okpKey(Libcrypto.OKP_ED25519, new byte[32], true));
+        assertThrows(IllegalArgumentException.class, () -> Libcrypto.okpGenerate(Libcrypto.OKP_X25519, new byte[32], new byte[31]));
+    }
+
     // ---- hostile imports and inputs ----
 
     @ParameterizedTest
@@ -467,6 +608,57 @@ class OpenSslTest {
     }
 
     // ---- JDK side ----
+
+    private static KeyPair xdhKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("X25519", "SunEC");
+        g.initialize(255, RANDOM);
+        return g.generateKeyPair();
+    }
+
+    private static KeyPair ed25519KeyPair() throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519", "SunEC");
+        g.initialize(NamedParameterSpec.ED25519, RANDOM);
+        return g.generateKeyPair();
+    }
+
+    private static PublicKey xdhPublic(byte[] u) throws GeneralSecurityException {
+        byte[] be = reverse(u);
+        be[0] &= 0x7f;
+        return KeyFactory.getInstance("XDH", "SunEC").generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, be)));
+    }
+
+    private static PrivateKey xdhPrivate(byte[] scalar) throws GeneralSecurityException {
+        return KeyFactory.getInstance("XDH", "SunEC").generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
+    }
+
+    private static byte[] xdh(PrivateKey ours, PublicKey peer) throws GeneralSecurityException {
+        KeyAgreement ka = KeyAgreement.getInstance("XDH", "SunEC");
+        ka.init(ours);
+        ka.doPhase(peer, true);
+        return ka.generateSecret();
+    }
+
+    /** RFC 7748 section 5: u little-endian in 32 bytes. */
+    private static byte[] x25519Encode(BigInteger u) {
+        return reverse(unsigned(u, 32));
+    }
+
+    /** RFC 8032 section 5.1.2: y little-endian, the top bit x's sign. */
+    private static byte[] ed25519Encode(EdECPublicKey key) {
+        byte[] le = reverse(unsigned(key.getPoint().getY(), 32));
+        if (key.getPoint().isXOdd()) {
+            le[31] |= (byte) 0x80;
+        }
+        return le;
+    }
+
+    private static byte[] reverse(byte[] in) {
+        byte[] out = new byte[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[in.length - 1 - i];
+        }
+        return out;
+    }
 
     private static KeyPair rsaKeyPair(int bits) {
         return RSA_KEYS.computeIfAbsent(bits, b -> {

@@ -11,11 +11,13 @@ import java.lang.ref.Reference;
  */
 public final class NativeKey {
 
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
-        Thread t = new Thread(r, "lightwire-openssl-key-cleaner");
-        t.setDaemon(true);
-        return t;
-    });
+    /*
+     * The JDK's own cleaner thread, not one from a thread factory of ours: on Java 17 a
+     * thread made here inherits the access-control context of the stack that made it, whose
+     * protection domains hold this bundle's class loader, so a live cleaner thread would
+     * keep an uninstalled bundle's loader (and its copy of the JNI library) forever.
+     */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final long handle;
 

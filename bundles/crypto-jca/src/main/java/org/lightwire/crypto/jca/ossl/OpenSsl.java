@@ -169,8 +169,8 @@ public final class OpenSsl {
         int len = curve.fieldLength();
         byte[] d = new byte[len];
         byte[] point = new byte[1 + 2 * len];
-        NativeKey key = new NativeKey(Libcrypto.ecGenerate(code(curve), d, point));
         try {
+            NativeKey key = new NativeKey(Libcrypto.ecGenerate(code(curve), d, point));
             KeyElements elements = KeyElements.ec(curve, Arrays.copyOfRange(point, 1, 1 + len),
                     Arrays.copyOfRange(point, 1 + len, point.length), d);
             return new Generated(elements, key);
@@ -209,8 +209,9 @@ public final class OpenSsl {
     public static Generated generateOkp(OkpCurve curve) {
         byte[] d = new byte[curve.keyLength()];
         byte[] x = new byte[curve.keyLength()];
-        NativeKey key = new NativeKey(Libcrypto.okpGenerate(code(curve), d, x));
         try {
+            // inside the try: a native failure after D was written still wipes it
+            NativeKey key = new NativeKey(Libcrypto.okpGenerate(code(curve), d, x));
             return new Generated(KeyElements.okp(curve, x, d), key);
         } finally {
             Arrays.fill(d, (byte) 0);

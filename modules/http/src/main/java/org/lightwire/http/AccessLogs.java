@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Access logs shared by file: every holder of a {@link Lease} on the same path writes
@@ -30,9 +29,22 @@ public final class AccessLogs {
         }
     }
 
+    /** How long a file that could not be opened is left alone before the next try. */
+    static final long RETRY_NANOS = 10_000_000_000L;
+
     private final Map<Path, Shared> open = new HashMap<>(); // guarded by this
-    // files whose failure to open was logged, so a broken path is reported once, not per request
-    private final Set<Path> reported = ConcurrentHashMap.newKeySet();
+    // files that could not be opened, with when: tried again only after RETRY_NANOS (opening is
+    // I/O on an event loop), and the failure is logged once per streak, not per request
+    private final Map<Path, Long> failedAt = new HashMap<>(); // guarded by this
+    private final LongSupplier nanoClock;
+
+    public AccessLogs() {
+        this(System::nanoTime);
+    }
+
+    AccessLogs(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
 
     /**
      * A lease on the log of {@code file}, opening it (for appending, created if missing) when
@@ -40,7 +52,7 @@ public final class AccessLogs {
      * holder's {@code http-access-log-queue-lines}). A file already open keeps the queue it
      * was opened with: its writer is shared, so a reload changing the value applies once
      * the file's last lease is released. Null if it cannot be opened: that is logged once
-     * per file, and the next call tries again.
+     * per file, and calls within the next 10 s do not try again (opening is I/O on a loop).
      * @throws IllegalArgumentException if {@code queueLines} is below 1
      */
     public Lease lease(Path file, int queueLines) {
@@ -51,16 +63,21 @@ public final class AccessLogs {
         synchronized (this) {
             Shared shared = open.get(key);
             if (shared == null) {
+                Long failed = failedAt.get(key);
+                long now = nanoClock.getAsLong();
+                if (failed != null && now - failed < RETRY_NANOS) {
+                    return null;
+                }
                 try {
                     shared = new Shared(AccessLog.open(key, queueLines));
                 } catch (IOException | RuntimeException e) {
-                    if (reported.add(key)) {
-                        LOG.log(System.Logger.Level.ERROR, "access-log '" + key + "' cannot be opened, not logging to it: "
-                                + e.getMessage());
+                    if (failedAt.put(key, now) == null) {
+                        LOG.log(System.Logger.Level.ERROR, "access-log '" + key + "' cannot be opened, not logging to it"
+                                + " (tried again every " + RETRY_NANOS / 1_000_000_000L + " s): " + e.getMessage());
                     }
                     return null;
                 }
-                reported.remove(key);
+                failedAt.remove(key);
                 open.put(key, shared);
             }
             shared.leases++;

@@ -1,9 +1,11 @@
 package org.lightwire.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,15 +123,21 @@ class AccessLogsTest {
     }
 
     @Test
-    void anUnopenableFileGivesNoLeaseUntilItCanBeOpened() throws IOException {
+    void anUnopenableFileGivesNoLeaseAndIsTriedAgainOnlyAfterTheRetryInterval() throws IOException {
+        long[] now = {0};
+        AccessLogs timed = new AccessLogs(() -> now[0]);
         Path file = dir.resolve("later/access.log");
-        assertNull(logs.lease(file, QUEUE_LINES));
-        assertNull(logs.lease(file, QUEUE_LINES));
-        assertEquals(0, logs.openFiles());
+        assertNull(timed.lease(file, QUEUE_LINES));
         Files.createDirectory(dir.resolve("later"));
-        AccessLogs.Lease lease = logs.lease(file, QUEUE_LINES);
+        now[0] = AccessLogs.RETRY_NANOS - 1;
+        assertNull(timed.lease(file, QUEUE_LINES), "within the interval the file is not tried, though it could open now");
+        assertFalse(Files.exists(file));
+        assertEquals(0, timed.openFiles());
+        now[0] = AccessLogs.RETRY_NANOS;
+        AccessLogs.Lease lease = timed.lease(file, QUEUE_LINES);
         assertNotNull(lease);
+        assertTrue(Files.exists(file));
         lease.release();
-        assertThrows(IllegalArgumentException.class, () -> logs.lease(file, 0));
+        assertThrows(IllegalArgumentException.class, () -> timed.lease(file, 0));
     }
 }

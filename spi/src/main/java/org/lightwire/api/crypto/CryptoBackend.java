@@ -80,4 +80,13 @@ public interface CryptoBackend {
     X509 x509();
 
     TlsContextFactory tls();
+
+    /**
+     * The backend has left the registry (its bundle stops, or it was uninstalled): it
+     * undoes what it registered outside itself (a JVM-wide JCA provider). Work already
+     * handed out may still finish and must keep working, if more slowly. Called by every
+     * context that saw it go, so idempotent; any thread. Default: nothing.
+     */
+    default void close() {
+    }
 }

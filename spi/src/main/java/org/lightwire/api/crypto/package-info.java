@@ -25,7 +25,7 @@
  * </ul>
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.lightwire.api.crypto;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,6 +69,11 @@ public final class CryptoSelection implements AutoCloseable {
         if (installed.remove(backend)) {
             reselect();
         }
+        try {
+            backend.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "crypto backend " + backend.name() + " failed to close: " + e, e);
+        }
     }
 
     /** The backend for new work. */

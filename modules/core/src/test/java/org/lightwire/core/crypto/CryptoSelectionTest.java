@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -57,6 +58,11 @@ class CryptoSelectionTest {
 
     /** A backend that only has a name, description and ranking: selection needs no more. */
     static CryptoBackend backend(String name, int ranking) {
+        return backend(name, ranking, new AtomicInteger());
+    }
+
+    /** The same, counting its close() calls in {@code closes}. */
+    static CryptoBackend backend(String name, int ranking, AtomicInteger closes) {
         return (CryptoBackend) Proxy.newProxyInstance(CryptoBackend.class.getClassLoader(), new Class<?>[] {CryptoBackend.class},
                 (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -72,6 +78,9 @@ class CryptoSelectionTest {
                             return System.identityHashCode(proxy);
                         case "equals":
                             return proxy == args[0];
+                        case "close":
+                            closes.incrementAndGet();
+                            return null;
                         default:
                             throw new UnsupportedOperationException(method.getName());
                     }
@@ -114,6 +123,20 @@ class CryptoSelectionTest {
             assertSame(jca, s.current(), "falls back when it leaves");
             assertEquals(List.of(jca), s.installed());
             assertTrue(notices.contains("crypto backend: bc (fake bc)") && notices.contains("crypto backend: jca (fake jca)"));
+        }
+    }
+
+    @Test
+    void aBackendLeavingIsClosedByEveryContextThatSawIt() {
+        AtomicInteger closes = new AtomicInteger();
+        CryptoBackend leaving = backend("bc", 50, closes);
+        FixedRegistry registry = new FixedRegistry().add(CryptoBackend.class, backend("jca", 100)).add(CryptoBackend.class, leaving);
+        try (CryptoSelection one = CryptoSelection.follow(registry, Optional.empty());
+             CryptoSelection two = CryptoSelection.follow(registry, Optional.empty())) {
+            assertEquals(0, closes.get(), "installed and not chosen is not closed");
+            registry.remove(CryptoBackend.class, leaving);
+            assertEquals(2, closes.get(), "each selection following the registry closes it (close is idempotent)");
+            assertEquals(List.of("jca"), one.installed().stream().map(CryptoBackend::name).toList());
         }
     }
 

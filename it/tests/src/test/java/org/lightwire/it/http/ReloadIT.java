@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightwire.it.LauncherProcess;
@@ -38,19 +40,20 @@ class ReloadIT {
     @TempDir
     Path tmp;
 
-    private static String config(int port, String name, Path root) {
+    private static String config(int port, String name, Path root, Path accessLog) {
         return """
                 # ReloadIT config %2$s
                 {
                   "global": { "count-threads": "2" },
                   "vhosts": [{
                     "name": "localhost", "port": "%1$d", "interface": "127.0.0.1",
+                    "access-log": "%4$s",
                     "headers": [{ "x-config": "%2$s" }],
                     "mounts": [{ "mountpoint": "/", "origin": "file://%3$s",
                                  "extra-mimetypes": { ".bin": "application/octet-stream" } }]
                   }]
                 }
-                """.formatted(port, name, root);
+                """.formatted(port, name, root, accessLog);
     }
 
     @Test
@@ -73,10 +76,11 @@ class ReloadIT {
         int port = Net.freePort();
         String base = "http://127.0.0.1:" + port;
         Path confDir = Files.createDirectories(tmp.resolve("conf-dir"));
-        Files.writeString(confDir.resolve("conf"), config(port, "A", dirA));
+        Path accessLog = tmp.resolve("access.log");
+        Files.writeString(confDir.resolve("conf"), config(port, "A", dirA, accessLog));
 
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(mode));
-        args.addAll(java.util.List.of("--config-dir", confDir.toString(), "-d", "15"));
+        List<String> args = new java.util.ArrayList<>(List.of(mode));
+        args.addAll(List.of("--config-dir", confDir.toString(), "-d", "15"));
         try (LauncherProcess launcher = LauncherProcess.start(args.toArray(String[]::new))) {
             launcher.awaitLine("vhost 'localhost' listening on /127.0.0.1:" + port, START);
             Curl.Result before = Curl.run(base + "/a.txt");
@@ -86,7 +90,7 @@ class ReloadIT {
             SlowDownload download = SlowDownload.start(port, "/big.bin", BYTES_PER_SECOND);
             download.awaitProgress(1024 * 1024, Duration.ofSeconds(10));
 
-            Files.writeString(confDir.resolve("conf"), config(port, "B", dirB));
+            Files.writeString(confDir.resolve("conf"), config(port, "B", dirB, accessLog));
             hangUp(launcher.pid());
             launcher.awaitLine("reload done", Duration.ofSeconds(20));
 
@@ -106,6 +110,42 @@ class ReloadIT {
             assertEquals(bigSha, done.sha256(), "and it is the right file");
             launcher.awaitLine("deprecated context drained: closing it", Duration.ofSeconds(15));
             assertEquals("B", Curl.run(base + "/b.txt").header("x-config").orElseThrow());
+            // both configs name one access log: one writer for both contexts, no line lost (the
+            // download's line is written by the old context after the new one took the file),
+            // and the old context's close leaves exactly the new one's handle
+            List<String> lines = awaitLogged(accessLog, List.of("\"GET /a.txt HTTP/1.1\" 200", "\"GET /big.bin HTTP/1.1\" 200",
+                    "\"GET /a.txt HTTP/1.1\" 404", "\"GET /b.txt HTTP/1.1\" 200"), launcher);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"GET /big.bin HTTP/1.1\" 200 " + BIG + " ")), lines::toString);
+            assertEquals(1, handlesOn(launcher.pid(), accessLog), "handles the launcher holds on the access log");
+        }
+    }
+
+    /** Waits until the access log has a line containing each of {@code needles} (its writer is another process' thread). */
+    private static List<String> awaitLogged(Path log, List<String> needles, LauncherProcess launcher) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> lines = List.of();
+        while (System.nanoTime() < deadline) {
+            lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            List<String> seen = lines;
+            if (needles.stream().allMatch(n -> seen.stream().anyMatch(l -> l.contains(n)))) {
+                return lines;
+            }
+            Thread.sleep(100); // another process' writer thread: nothing to wait on but the file
+        }
+        throw new AssertionError("access log " + log + " lacks one of " + needles + ": " + lines + "\n" + launcher.log());
+    }
+
+    /** How many descriptors of process {@code pid} point at {@code file} (Linux /proc). */
+    private static long handlesOn(long pid, Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException gone) {
+                    return false; // closed while listing
+                }
+            }).count();
         }
     }
 

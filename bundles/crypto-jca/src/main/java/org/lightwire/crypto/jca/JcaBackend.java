@@ -42,6 +42,7 @@ public final class JcaBackend implements CryptoBackend {
     private final JcaX509 x509;
     private final JcaTls tls;
     private final JdkChaCha20Poly1305 chacha20Poly1305 = new JdkChaCha20Poly1305();
+    private final OpenSslSignaturesRegistration tlsSignatures = new OpenSslSignaturesRegistration();
 
     public JcaBackend() {
         OpenSsl.checkConfiguration();
@@ -55,7 +56,7 @@ public final class JcaBackend implements CryptoBackend {
         this.x25519 = new JcaX25519(random);
         this.ed25519 = new JcaEd25519(random);
         this.x509 = new JcaX509(rsa, ec, x25519, ed25519, random);
-        this.tls = new JcaTls(x509, random);
+        this.tls = new JcaTls(x509, random, tlsSignatures);
     }
 
     @Override
@@ -161,5 +162,16 @@ public final class JcaBackend implements CryptoBackend {
     @Override
     public TlsContextFactory tls() {
         return tls;
+    }
+
+    /** Takes this backend's TLS signature provider out of the JVM; contexts already made sign on the JDK from then on. */
+    @Override
+    public void close() {
+        tlsSignatures.close();
+    }
+
+    /** The name of this backend's JVM-wide TLS signature provider (listed only while registered). */
+    String tlsSignatureProviderName() {
+        return tlsSignatures.providerName();
     }
 }

@@ -3,6 +3,7 @@ package org.lightwire.crypto.jca;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -14,6 +15,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.lightwire.api.crypto.BadParameterException;
 import org.lightwire.api.crypto.CryptoException;
@@ -28,9 +30,11 @@ import org.lightwire.tls.verify.RelaxedServerTrust;
 final class JcaTls implements TlsContextFactory {
 
     private static final char[] IN_MEMORY = "lightwire".toCharArray();
+    private static final String KEY_ALIAS = "key";
 
     private final JcaX509 x509;
     private final SecureRandom random;
+    private final OpenSslSignaturesRegistration signatures;
 
     // SSLParameters.setNamedGroups(String[]) where the runtime has it (Java 20+)
     private static final java.lang.reflect.Method SET_NAMED_GROUPS = namedGroupsSetter();
@@ -43,9 +47,10 @@ final class JcaTls implements TlsContextFactory {
         }
     }
 
-    JcaTls(JcaX509 x509, SecureRandom random) {
+    JcaTls(JcaX509 x509, SecureRandom random, OpenSslSignaturesRegistration signatures) {
         this.x509 = x509;
         this.random = random;
+        this.signatures = signatures;
     }
 
     @Override
@@ -85,16 +90,35 @@ final class JcaTls implements TlsContextFactory {
             JcaX509.requireMatch(key, x509.publicKey(chain.get(0)), "TLS certificate " + chain.get(0).getSubjectX500Principal());
             KeyStore ks = KeyStore.getInstance("PKCS12", Jdk.provider(Jdk.SUN));
             ks.load(null, null);
-            ks.setKeyEntry("key", JdkKeys.privateKey(key), IN_MEMORY, chain.toArray(new X509Certificate[0]));
+            ks.setKeyEntry(KEY_ALIAS, JdkKeys.privateKey(key), IN_MEMORY, chain.toArray(new X509Certificate[0]));
             // SunX509 unwraps the key once at init; NewSunX509 unwraps it from the store on every handshake
             KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509", Jdk.provider(Jdk.SUN_JSSE));
             kmf.init(ks, IN_MEMORY);
-            return kmf.getKeyManagers();
+            return signingOnOpenSsl(kmf.getKeyManagers(), key);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new CryptoException("TLS key material: " + e.getMessage(), e);
         } finally {
             key.destroy();
         }
+    }
+
+    /**
+     * The key managers handing out a key that {@link OpenSslSignatures} signs with, where
+     * OpenSSL holds a copy of the key; as they are otherwise.
+     */
+    private KeyManager[] signingOnOpenSsl(KeyManager[] managers, KeyElements key) {
+        PrivateKey ours = OpenSslPrivateKey.of(key);
+        if (ours == null) {
+            return managers;
+        }
+        signatures.ensureAdded();
+        KeyManager[] out = managers.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof X509ExtendedKeyManager real) {
+                out[i] = new OpenSslKeyManager(real, KEY_ALIAS, ours);
+            }
+        }
+        return out;
     }
 
     private TrustManager[] trustManagers(TlsSettings settings) {

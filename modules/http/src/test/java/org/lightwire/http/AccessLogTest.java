@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightwire.api.HttpLimits;
+import org.lightwire.testkit.OpenDescriptors;
 
 class AccessLogTest {
 

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightwire.api.HttpLimits;
+import org.lightwire.testkit.OpenDescriptors;
 
 class AccessLogsTest {
 

@@ -16,6 +16,7 @@ import org.lightwire.api.ContextSettings;
 import org.lightwire.api.VhostSettings;
 import org.lightwire.core.embedded.EmbeddedConnection;
 import org.lightwire.role.h1.H1Role;
+import org.lightwire.testkit.OpenDescriptors;
 
 /**
  * A vhost's access log is open from its first logged line until the vhost is retired (its

@@ -1,4 +1,4 @@
-package org.lightwire.role.h1.server;
+package org.lightwire.testkit;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntPredicate;
 
-/** Counts this process' open file descriptors on a file (Linux {@code /proc/self/fd}). */
-final class OpenDescriptors {
+/** Counts this process' open file descriptors on a file (Linux {@code /proc/self/fd}): leak checks in tests. */
+public final class OpenDescriptors {
 
     private OpenDescriptors() {
     }
 
     /** How many descriptors of this process point at {@code file}. */
-    static int on(Path file) throws IOException {
+    public static int on(Path file) throws IOException {
         Path target = file.toRealPath();
         int n = 0;
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
@@ -32,9 +32,9 @@ final class OpenDescriptors {
 
     /**
      * The count on {@code file} once it satisfies {@code wanted}, polling for up to five
-     * seconds (access logs close on their own writer thread); the last count otherwise.
+     * seconds (a file may be closed on another thread); the last count otherwise.
      */
-    static int awaitOn(Path file, IntPredicate wanted) throws IOException, InterruptedException {
+    public static int awaitOn(Path file, IntPredicate wanted) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         int n = on(file);
         while (!wanted.test(n) && System.nanoTime() < deadline) {

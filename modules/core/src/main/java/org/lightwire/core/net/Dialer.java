@@ -17,7 +17,8 @@ import org.lightwire.core.loop.Selectable;
  * Makes one client connection happen: resolves the host off the loop, tries each address
  * with a connect timeout, and retries whole attempts as the retry policy allows (lws
  * client connect plus {@code lws_retry_sul_schedule}). A role's failed handshake on the
- * connected socket ({@link Wire#handshakeFailed}) is an attempt too: it spends the same
+ * connected socket ({@link Wire#handshakeFailed}), or its TLS handshake failing in a way
+ * that may pass (reset, end of stream, timeout), is an attempt too: it spends the same
  * budget. Only the final failure reaches the protocol.
  */
 final class Dialer implements Selectable {

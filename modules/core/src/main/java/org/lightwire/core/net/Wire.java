@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
@@ -33,6 +34,7 @@ import org.lightwire.api.tls.TlsInfo;
 import org.lightwire.api.tls.TlsObserver;
 import org.lightwire.core.tls.TlsSessionInfo;
 import org.lightwire.core.tls.TlsTransport;
+import org.lightwire.core.tls.TransientHandshakeFailure;
 import javax.net.ssl.SSLEngine;
 
 /**
@@ -283,6 +285,10 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         LOG.log(Level.INFO, () -> describe() + ": TLS handshake not complete within the timeout"
                 + " (tls-handshake-timeout-secs), dropping");
         tellObservers(null, "handshake timed out");
+        if (client) {
+            clientTlsFailed(new SocketTimeoutException("TLS handshake not complete within tls-handshake-timeout-secs"));
+            return;
+        }
         closeNow();
     }
 
@@ -422,10 +428,26 @@ public final class Wire extends Resident implements Connection, RoleBinding, Sel
         LOG.log(Level.INFO, () -> describe() + ": TLS failed, closing: " + what);
         tellObservers(null, what);
         if (client && state != State.OPEN) {
-            connectFailed(e); // a client's TLS failure is its connect failure, reported once with the cause
+            clientTlsFailed(e);
             return;
         }
         closeNow();
+    }
+
+    /**
+     * A client's TLS failure before the role opened is a failed attempt of its dial: one that
+     * may pass (the peer closed or reset the socket, the handshake timed out) drops this
+     * transport and its engine and is retried as the request's RetryPolicy conceals; one that
+     * cannot (certificate, trust, name, alert, protocol) is the connect failure at once.
+     */
+    private void clientTlsFailed(Throwable cause) {
+        if (!TransientHandshakeFailure.test(cause)) {
+            connectFailed(cause);
+            return;
+        }
+        dropTransport();
+        state = State.CONNECTING;
+        dialer.attemptFailed(cause, true);
     }
 
     /**

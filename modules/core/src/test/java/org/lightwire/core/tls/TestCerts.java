@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -46,6 +48,15 @@ final class TestCerts {
         KeyPair k = keys();
         return ca == null ? issue(dnsName, k, dnsName, k.getPrivate(), false, dnsName)
                 : issue(dnsName, k, ca.subject(), ca.keys().getPrivate(), false, dnsName);
+    }
+
+    /** Writes {@code HOST.crt} and {@code HOST.key} into {@code dir} for each host, signed by {@code ca}. */
+    static void writeLeaves(Path dir, Issued ca, String... hosts) throws Exception {
+        for (String host : hosts) {
+            Issued leaf = leaf(host, ca);
+            Files.writeString(dir.resolve(host + ".crt"), leaf.certPem());
+            Files.writeString(dir.resolve(host + ".key"), leaf.keyPem());
+        }
     }
 
     private static KeyPair keys() throws Exception {

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -54,11 +53,7 @@ class TlsPortStatsTest {
     @BeforeEach
     void pki() throws Exception {
         ca = TestCerts.ca("stats test ca");
-        for (String host : new String[] {"a.test", "b.test"}) {
-            TestCerts.Issued leaf = TestCerts.leaf(host, ca);
-            Files.writeString(dir.resolve(host + ".crt"), leaf.certPem());
-            Files.writeString(dir.resolve(host + ".key"), leaf.keyPem());
-        }
+        TestCerts.writeLeaves(dir, ca, "a.test", "b.test");
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }

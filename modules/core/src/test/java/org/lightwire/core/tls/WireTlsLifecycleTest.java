@@ -105,11 +105,7 @@ class WireTlsLifecycleTest {
     @BeforeEach
     void pki() throws Exception {
         ca = TestCerts.ca("lifecycle ca");
-        for (String host : new String[] {"one.test", "two.test"}) {
-            TestCerts.Issued leaf = TestCerts.leaf(host, ca);
-            Files.writeString(dir.resolve(host + ".crt"), leaf.certPem());
-            Files.writeString(dir.resolve(host + ".key"), leaf.keyPem());
-        }
+        TestCerts.writeLeaves(dir, ca, "one.test", "two.test");
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }

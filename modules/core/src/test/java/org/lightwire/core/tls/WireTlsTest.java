@@ -58,11 +58,7 @@ class WireTlsTest {
     void pki() throws Exception {
         ca = TestCerts.ca("wire test ca");
         write("ca.crt", ca.certPem());
-        for (String host : new String[] {"a.test", "b.test", "client.test"}) {
-            TestCerts.Issued leaf = TestCerts.leaf(host, ca);
-            write(host + ".crt", leaf.certPem());
-            write(host + ".key", leaf.keyPem());
-        }
+        TestCerts.writeLeaves(dir, ca, "a.test", "b.test", "client.test");
     }
 
     @AfterEach
